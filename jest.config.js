@@ -6,5 +6,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
 	clearMocks: true,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	testTimeout: 60000,
 };

@@ -4,6 +4,9 @@
  * It never carries the rejected value when that value may be a secret.
  */
 export class AfasInputError extends Error {
+	/** The hint under the name n8n's error classes read (`NodeApiError` copies `description`). */
+	readonly description?: string;
+
 	constructor(
 		/** The parameter or credential field, as the user sees it (e.g. "Environment Number"). */
 		readonly field: string,
@@ -13,6 +16,7 @@ export class AfasInputError extends Error {
 	) {
 		super(message);
 		this.name = 'AfasInputError';
+		this.description = hint;
 	}
 }
 
