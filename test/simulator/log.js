@@ -14,6 +14,7 @@ const SECRET_BODY_KEYS = new Set(
 		'apiToken',
 		'apiKey',
 		'otp',
+		'apptoken',
 		'access_token',
 		'client_assertion',
 		'password',

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	productProperty,
+	profitResourceProperty,
+	sbAuthenticationProperty,
+	sbResourceProperty,
+} from './actions/common.descriptions';
+import * as file from './actions/profit/file';
+import * as getConnector from './actions/profit/getConnector';
+import * as metainfo from './actions/profit/metainfo';
+import * as system from './actions/profit/system';
+import { router } from './actions/router';
+import * as sbRecord from './actions/sb/sbRecord';
+import { listSearch, loadOptions } from './methods';
+
+export class Afas implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AFAS',
+		name: 'afas',
+		icon: { light: 'file:../../icons/afas.svg', dark: 'file:../../icons/afas.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Read AFAS Profit GetConnectors, metainfo and files, and AFAS SB records',
+		defaults: { name: 'AFAS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'afasProfitApi', required: true, displayOptions: { show: { product: ['profit'] } } },
+			{
+				name: 'afasSbApi',
+				required: true,
+				displayOptions: { show: { product: ['sb'], authentication: ['afasSbApi'] } },
+			},
+			{
+				name: 'afasSbOAuth2Api',
+				required: true,
+				displayOptions: { show: { product: ['sb'], authentication: ['afasSbOAuth2Api'] } },
+			},
+		],
+		properties: [
+			productProperty,
+			sbAuthenticationProperty,
+			profitResourceProperty,
+			sbResourceProperty,
+			...getConnector.description,
+			...metainfo.description,
+			...file.description,
+			...system.description,
+			...sbRecord.description,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

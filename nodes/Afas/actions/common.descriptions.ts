@@ -1,0 +1,123 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const productProperty: INodeProperties = {
+	displayName: 'Product',
+	name: 'product',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'AFAS Profit',
+			value: 'profit',
+			description: 'AFAS Profit (ProfitRestServices): GetConnectors, metainfo, files and reports',
+		},
+		{
+			name: 'AFAS SB',
+			value: 'sb',
+			description: 'AFAS SB (formerly AFAS Focus): bookkeeping resources such as organisations and invoices',
+		},
+	],
+	default: 'profit',
+};
+
+export const sbAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { product: ['sb'] } },
+	options: [
+		{ name: 'App Token', value: 'afasSbApi' },
+		{ name: 'OAuth2', value: 'afasSbOAuth2Api' },
+	],
+	default: 'afasSbApi',
+};
+
+export const profitResourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { product: ['profit'] } },
+	options: [
+		{
+			name: 'File',
+			value: 'file',
+			description: 'Files, dossier attachments, images and reports as binary data',
+		},
+		{ name: 'GetConnector', value: 'getConnector', description: 'Rows from a GetConnector' },
+		{
+			name: 'Metainfo',
+			value: 'metainfo',
+			description: 'Which connectors exist and which fields they have',
+		},
+		{ name: 'System', value: 'system', description: 'Information about the Profit environment' },
+	],
+	default: 'getConnector',
+};
+
+export const sbResourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { product: ['sb'] } },
+	options: [{ name: 'Record', value: 'sbRecord', description: 'Records of one AFAS SB resource' }],
+	default: 'sbRecord',
+};
+
+/** The GetConnector, as a searchable list from the environment's /metainfo or typed by id. */
+export const getConnectorLocator: INodeProperties = {
+	displayName: 'GetConnector',
+	name: 'connector',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The GetConnector to read; only connectors added to your app connector are listed',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchGetConnectors', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. Profit_Debtors',
+		},
+	],
+};
+
+export const updateConnectorLocator: INodeProperties = {
+	displayName: 'UpdateConnector',
+	name: 'updateConnector',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The UpdateConnector to describe; only connectors added to your app connector are listed',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchUpdateConnectors', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. KnOrganisation',
+		},
+	],
+};
+
+export const binaryPropertyProperty: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};

@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** FileConnector, SubjectConnector, ImageConnector and ReportConnector all answer with this JSON (§8.2–§8.5). */
+export interface ProfitFileResponse {
+	filename?: string;
+	mimetype?: string;
+	filedata?: string;
+}
+
+const EXTENSIONS: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/gif': 'gif',
+	'image/bmp': 'bmp',
+	'image/tiff': 'tif',
+	'image/svg+xml': 'svg',
+	'text/plain': 'txt',
+	'text/csv': 'csv',
+	'application/zip': 'zip',
+	'application/xml': 'xml',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+/**
+ * Turns AFAS's base64 file JSON into an n8n item with binary data. Image and report answers carry no file
+ * name, so one is made from `baseName` and the MIME type.
+ */
+export async function toBinaryItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	response: ProfitFileResponse | undefined,
+	baseName: string,
+): Promise<INodeExecutionData> {
+	if (typeof response?.filedata !== 'string') {
+		throw new NodeOperationError(this.getNode(), 'AFAS returned no file data', {
+			itemIndex,
+			description: 'The answer had no "filedata" field; check the ids and that the file exists in Profit.',
+		});
+	}
+	const mimeType = response.mimetype || 'application/octet-stream';
+	const extension = EXTENSIONS[mimeType.toLowerCase()] ?? 'bin';
+	const fileName = response.filename || `${baseName}.${extension}`;
+	const data = Buffer.from(response.filedata, 'base64');
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
+	return {
+		json: { fileName, mimeType, fileSize: data.length },
+		binary: { [binaryPropertyName]: binary },
+	};
+}

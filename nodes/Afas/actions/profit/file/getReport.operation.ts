@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { afasRequest } from '../../../transport';
+import { reportConnectorPath } from '../../../wire/profitPaths';
+import { binaryPropertyProperty } from '../../common.descriptions';
+import type { ProfitFileResponse } from './binary';
+import { toBinaryItem } from './binary';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Report ID',
+		name: 'reportId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. CF761B2F7099455B8C5227639C447689',
+		description: 'The report GUID from the ReportConnector set-up in Profit',
+	},
+	binaryPropertyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Raw JSON Filter',
+				name: 'rawFilterJson',
+				type: 'json',
+				default: '',
+				description: 'An AFAS filterjson object that selects what the report shows',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { product: ['profit'], resource: ['file'], operation: ['getReport'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const reportId = this.getNodeParameter('reportId', itemIndex) as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { rawFilterJson?: string | IDataObject };
+	const rawFilterJson = options.rawFilterJson === '' ? undefined : options.rawFilterJson;
+	const response = await afasRequest.call(this, {
+		path: reportConnectorPath(reportId, { rawFilterJson }),
+		itemIndex,
+	});
+	return [await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, `report-${reportId}`)];
+}

@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { afasRequest } from '../../../transport';
+import { subjectConnectorPath } from '../../../wire/profitPaths';
+import { binaryPropertyProperty } from '../../common.descriptions';
+import type { ProfitFileResponse } from './binary';
+import { toBinaryItem } from './binary';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Subject ID',
+		name: 'subjectId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 49946',
+		description: 'The dossier item number (SbId, or subject_id in Profit_Subject_Attachments)',
+	},
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5C055C034516ED67972E0A852E03C5B9',
+		description: 'The attachment GUID (file_id in Profit_Subject_Attachments)',
+	},
+	binaryPropertyProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { product: ['profit'], resource: ['file'], operation: ['getSubjectAttachment'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const subjectId = String(this.getNodeParameter('subjectId', itemIndex));
+	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
+	const response = await afasRequest.call(this, { path: subjectConnectorPath(subjectId, fileId), itemIndex });
+	return [
+		await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, `attachment-${subjectId}`),
+	];
+}

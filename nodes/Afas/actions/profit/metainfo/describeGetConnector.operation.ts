@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getConnectorMetainfo } from '../../../transport';
+import { getConnectorLocator } from '../../common.descriptions';
+import { allowedValues } from './describe';
+
+export const description = updateDisplayOptions(
+	{ show: { product: ['profit'], resource: ['metainfo'], operation: ['describeGetConnector'] } },
+	[getConnectorLocator],
+);
+
+/** One item: the connector and its fields; `id` is what filters, sorting and the rows use. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const connectorId = this.getNodeParameter('connector', itemIndex, '', { extractValue: true }) as string;
+	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
+	const fields: IDataObject[] = (metainfo.fields ?? []).map((field) => {
+		const described: IDataObject = {
+			id: field.id,
+			label: field.label ?? '',
+			dataType: field.dataType ?? '',
+			fieldId: field.fieldId ?? '',
+		};
+		if (field.length !== undefined) described.length = field.length;
+		if (field.decimals) described.decimals = field.decimals;
+		if (field.controlType !== undefined) described.controlType = field.controlType;
+		const values = allowedValues(field.values);
+		if (values) described.allowedValues = values;
+		return described;
+	});
+	return [
+		{
+			json: {
+				id: metainfo.name ?? connectorId,
+				description: metainfo.description ?? '',
+				fieldCount: fields.length,
+				fields,
+			},
+		},
+	];
+}

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { updateConnectorMetainfo } from '../../../transport';
+import { updateConnectorLocator } from '../../common.descriptions';
+import { describeUpdateObject } from './describe';
+
+export const description = updateDisplayOptions(
+	{ show: { product: ['profit'], resource: ['metainfo'], operation: ['describeUpdateConnector'] } },
+	[updateConnectorLocator],
+);
+
+/**
+ * One item: the connector id (used in the URL), its body root name (`name`, which can differ from the id, e.g.
+ * FiEntries -> FiEntryPar), and the field tree with keys, mandatory flags, types and allowed values.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const connectorId = this.getNodeParameter('updateConnector', itemIndex, '', {
+		extractValue: true,
+	}) as string;
+	const metainfo = await updateConnectorMetainfo.call(this, connectorId, itemIndex);
+	return [
+		{
+			json: {
+				id: metainfo.id ?? connectorId,
+				description: metainfo.description ?? '',
+				...describeUpdateObject({ ...metainfo, name: metainfo.name ?? connectorId }),
+			},
+		},
+	];
+}

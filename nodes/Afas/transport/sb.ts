@@ -1,0 +1,57 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { AfasContext } from './context';
+import { afasRequest } from './request';
+
+export interface SbRead {
+	/** Lower-case SB resource, e.g. 'organisations' (GET {env}/api/{resource}). */
+	resource: string;
+	acceptVersion: string;
+	/** OData-style filter, e.g. "Name eq 'AFAS'". */
+	filter?: string;
+	/** 'FieldId ascending|descending'; SB's docs: always combine skip/take with a sort. */
+	sortField: string;
+	pageSize: number;
+	limit?: number;
+	itemIndex: number;
+	timeoutMs?: number;
+}
+
+/** SB answers a bare array, or {TrackingToken, Result} on change-tracked resources (research §4.2). */
+function rowsOf(response: unknown): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	if (response !== null && typeof response === 'object') {
+		const result = (response as { Result?: unknown; result?: unknown }).Result ??
+			(response as { result?: unknown }).result;
+		if (Array.isArray(result)) return result as IDataObject[];
+	}
+	return [];
+}
+
+function encode(value: string): string {
+	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Pages an SB list with skip/take until a short page; SB has no total count either. */
+export async function readSbList(this: AfasContext, read: SbRead): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	const pageSize = Math.max(1, Math.floor(read.pageSize));
+	for (let skip = 0; ; skip += pageSize) {
+		const take = read.limit === undefined ? pageSize : Math.min(pageSize, read.limit - rows.length);
+		if (take <= 0) break;
+		const params: string[] = [`skip=${skip}`, `take=${take}`, `sortField=${encode(read.sortField)}`];
+		if (read.filter) params.push(`filter=${encode(read.filter)}`);
+		const response = await afasRequest.call(this, {
+			path: `/${encodeURIComponent(read.resource)}`,
+			query: params.join('&'),
+			headers: { 'Accept-Version': read.acceptVersion },
+			itemIndex: read.itemIndex,
+			timeoutMs: read.timeoutMs,
+		});
+		const page = rowsOf(response);
+		rows.push(...page);
+		// A short page ends the list; a long one means the server ignored take, so there is nothing more either.
+		if (page.length !== take) break;
+	}
+	return rows;
+}

@@ -1,0 +1,226 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
+import type { Simulator } from './setup';
+import { byId, connectorReads, jsonOf, runProfit, startSimulator, thrownBy } from './setup';
+
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.clearRequests());
+
+type Condition = { field: string; operator: string; value?: string };
+
+function filtersOf(...groups: Condition[][]): IDataObject {
+	return { groups: groups.map((condition) => ({ conditions: { condition } })) };
+}
+
+async function read(connector: string, extra: INodeParameters) {
+	const items = await runProfit(sim, {
+		parameters: {
+			resource: 'getConnector',
+			operation: 'getAll',
+			connector: byId(connector),
+			returnAll: true,
+			options: { dateHandling: 'keep' },
+			...extra,
+		},
+	});
+	const reads = connectorReads(sim, connector);
+	return { rows: jsonOf(items), query: reads[0]?.query, reads };
+}
+
+describe('GetConnector filters on the wire', () => {
+	it('sends one condition as the three parallel lists', async () => {
+		const { rows, query } = await read('Profit_Administrations', {
+			filters: filtersOf([{ field: 'AdminNm', operator: 'equals', value: 'Internet' }]),
+		});
+		expect(query).toMatchObject({ filterfieldids: 'AdminNm', filtervalues: 'Internet', operatortypes: '1' });
+		expect(query.filterjson).toBeUndefined();
+		expect(rows.map((row) => row.AdminId)).toEqual([3]);
+	});
+
+	it("sends the AFAS docs' OR-group example as A,B;C", async () => {
+		const { rows, query } = await read('Profit_Employees', {
+			filters: filtersOf(
+				[
+					{ field: 'EmploymentEndDate', operator: 'lessThan', value: '2020-03-22T00:00:00' },
+					{ field: 'EmailForDigitalDocuments', operator: 'notEquals', value: 'P' },
+				],
+				[{ field: 'EmailForDigitalDocuments', operator: 'isEmpty' }],
+			),
+		});
+		expect(query).toMatchObject({
+			filterfieldids: 'EmploymentEndDate,EmailForDigitalDocuments;EmailForDigitalDocuments',
+			filtervalues: '2020-03-22T00:00:00,P;',
+			operatortypes: '5,7;8',
+		});
+		const expected = sim.profit
+			.rows('Profit_Employees')
+			.filter(
+				(row) =>
+					(row.EmploymentEndDate !== null &&
+						String(row.EmploymentEndDate) < '2020-03-22T00:00:00Z' &&
+						row.EmailForDigitalDocuments !== null &&
+						row.EmailForDigitalDocuments !== 'P') ||
+					row.EmailForDigitalDocuments === null,
+			)
+			.map((row) => row.EmployeeId)
+			.sort();
+		expect(expected.length).toBeGreaterThan(0);
+		expect(rows.map((row) => row.EmployeeId).sort()).toEqual(expected);
+	});
+
+	it('switches to filterjson for a value with a comma or semicolon', async () => {
+		const { rows, query } = await read('Profit_Demo', {
+			filters: filtersOf([{ field: 'Remark', operator: 'equals', value: 'Smith, John; Sales 12' }]),
+		});
+		expect(query.filterfieldids).toBeUndefined();
+		expect(JSON.parse(query.filterjson as string)).toEqual({
+			Filters: {
+				Filter: [
+					{
+						'@FilterId': 'Filter 1',
+						Field: [{ '@FieldId': 'Remark', '@OperatorType': '1', '#text': 'Smith, John; Sales 12' }],
+					},
+				],
+			},
+		});
+		expect(rows.map((row) => row.Id)).toEqual([12]);
+	});
+
+	it("passes the vendor's raw filterjson example through (Options → Raw JSON Filter)", async () => {
+		const vendorExample = {
+			Filters: {
+				Filter: [
+					{
+						'@FilterId': 'Filter 1',
+						Field: [
+							{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
+							{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
+						],
+					},
+					{
+						'@FilterId': 'Filter 2',
+						Field: [
+							{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
+							{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
+						],
+					},
+				],
+			},
+		};
+		const { rows, query } = await read('Profit_Administrations', {
+			options: { dateHandling: 'keep', rawFilterJson: JSON.stringify(vendorExample) },
+		});
+		expect(JSON.parse(query.filterjson as string)).toEqual(vendorExample);
+		expect(query.orderbyfieldids).toBe('AdminId');
+		expect(rows.map((row) => row.AdminId)).toEqual([1, 3]);
+	});
+
+	it('sends a UTC filter date as Amsterdam local time without Z, and empty values for Is (Not) Empty', async () => {
+		const { query } = await read('Profit_Employees', {
+			filters: filtersOf(
+				[
+					{ field: 'EmploymentStartDate', operator: 'greaterOrEqual', value: '2020-01-31T23:00:00Z' },
+					{ field: 'EmploymentEndDate', operator: 'isNotEmpty' },
+				],
+				[{ field: 'CreateDate', operator: 'lessThan', value: '2021-07-01T12:00:00+02:00' }],
+			),
+		});
+		expect(query).toMatchObject({
+			filterfieldids: 'EmploymentStartDate,EmploymentEndDate;CreateDate',
+			filtervalues: '2020-02-01T00:00:00,;2021-07-01T12:00:00',
+			operatortypes: '2,9;5',
+		});
+	});
+
+	it('maps all 15 operators to their AFAS codes', async () => {
+		const operators = [
+			'equals',
+			'greaterOrEqual',
+			'lessOrEqual',
+			'greaterThan',
+			'lessThan',
+			'contains',
+			'notEquals',
+			'isEmpty',
+			'isNotEmpty',
+			'startsWith',
+			'notContains',
+			'notStartsWith',
+			'endsWith',
+			'notEndsWith',
+			'quickFilter',
+		];
+		const { query } = await read('Profit_Demo', {
+			filters: filtersOf(operators.map((operator) => ({ field: 'Code', operator, value: 'D' }))),
+		});
+		expect(query.operatortypes).toBe('1,2,3,4,5,6,7,8,9,10,11,12,13,14,15');
+	});
+
+	describe("AFAS's URL length limit", () => {
+		const base = () => `${sim.profitUrl}/connectors/Profit_Demo`;
+		/** A Code filter of `count` OR-groups whose whole URL is `target` characters long (single page, take 5). */
+		function valueFor(target: number): string {
+			for (let length = 1; length < 3000; length++) {
+				const value = 'x'.repeat(length);
+				const { query } = buildGetConnectorQuery({
+					filter: [[{ field: 'Code', operator: 'equals', value }]],
+					sort: [{ field: 'Id' }],
+					skip: 0,
+					take: 5,
+					urlPrefixLength: base().length,
+				});
+				if (base().length + 1 + query.length === target) return value;
+			}
+			throw new Error(`No value gives a URL of ${target} characters`);
+		}
+
+		it('sends a filter whose URL is exactly at the limit', async () => {
+			const value = valueFor(MAX_URL_LENGTH);
+			const { reads } = await read('Profit_Demo', {
+				returnAll: false,
+				limit: 5,
+				filters: filtersOf([{ field: 'Code', operator: 'equals', value }]),
+			});
+			expect(reads).toHaveLength(1);
+			expect(reads[0].status).toBe(200);
+			expect(reads[0].query.filtervalues).toBe(value);
+		});
+
+		it('fails before any request when the filter cannot fit, naming the field and the fix', async () => {
+			const value = `${valueFor(MAX_URL_LENGTH)}x`;
+			const error = await thrownBy(() =>
+				read('Profit_Demo', {
+					returnAll: false,
+					limit: 5,
+					filters: filtersOf([{ field: 'Code', operator: 'equals', value }]),
+				}),
+			);
+			// The simple form is one character too long; filterjson, tried next, is longer still.
+			expect(error.message).toMatch(/^Filters: The filters make the request URL \d+ characters long; AFAS accepts at most 2048$/);
+			expect(String(error.description)).toMatch(/fewer or shorter conditions/);
+			expect(connectorReads(sim, 'Profit_Demo')).toHaveLength(0);
+		});
+
+		it('rejects Filters and a Raw JSON Filter together', async () => {
+			const error = await thrownBy(() =>
+				read('Profit_Demo', {
+					filters: filtersOf([{ field: 'Code', operator: 'equals', value: 'D00001' }]),
+					options: {
+						rawFilterJson:
+							'{"Filters":{"Filter":[{"@FilterId":"F","Field":[{"@FieldId":"Id","@OperatorType":"1","#text":"1"}]}]}}',
+					},
+				}),
+			);
+			expect(error.message).toContain('Both Filters and a Raw JSON Filter are set');
+			expect(connectorReads(sim, 'Profit_Demo')).toHaveLength(0);
+		});
+	});
+});

@@ -1,0 +1,104 @@
+import type { Simulator } from './setup';
+import { byId, connectorReads, jsonOf, runProfit, startSimulator } from './setup';
+
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => {
+	sim.clearRequests();
+	sim.clearFaults();
+});
+
+describe('GetConnector → Get Many', () => {
+	it('returns one item per row, sorted by the first field when no sort is set, with pairedItem', async () => {
+		const items = await runProfit(sim, {
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: byId('Profit_Administrations'),
+				returnAll: true,
+			},
+		});
+		expect(jsonOf(items).map((row) => row.AdminId)).toEqual([1, 2, 3, 4, 5]);
+		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		const [read] = connectorReads(sim, 'Profit_Administrations');
+		expect(read.query).toMatchObject({ skip: '0', orderbyfieldids: 'AdminId' });
+		expect(sim.requests[0].path.toLowerCase()).toBe('/profitrestservices/metainfo/get/profit_administrations');
+	});
+
+	it('sends Limit as take and stops after the limit', async () => {
+		const items = await runProfit(sim, {
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: byId('Profit_Demo'),
+				returnAll: false,
+				limit: 7,
+			},
+		});
+		expect(items).toHaveLength(7);
+		const reads = connectorReads(sim, 'Profit_Demo');
+		expect(reads).toHaveLength(1);
+		expect(reads[0].query).toMatchObject({ skip: '0', take: '7', orderbyfieldids: 'Id' });
+	});
+
+	it('sorts on several fields, ascending and descending', async () => {
+		const items = await runProfit(sim, {
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: byId('Profit_Demo'),
+				limit: 20,
+				sort: {
+					fields: [
+						{ field: 'Category', direction: 'descending' },
+						{ field: 'Id', direction: 'ascending' },
+					],
+				},
+			},
+		});
+		expect(connectorReads(sim, 'Profit_Demo')[0].query.orderbyfieldids).toBe('-Category,Id');
+		const rows = jsonOf(items);
+		expect(rows.every((row) => row.Category === 'D')).toBe(true);
+		const ids = rows.map((row) => row.Id as number);
+		expect(ids).toEqual([...ids].sort((a, b) => a - b));
+	});
+
+	it('reads parameters per item: two input items, two connectors', async () => {
+		const items = await runProfit(sim, {
+			items: [{ json: { id: 'Profit_Administrations' } }, { json: { id: 'Profit_Demo' } }],
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				limit: 3,
+			},
+		});
+		expect(items).toHaveLength(6);
+		expect(items.slice(0, 3).map((item) => item.json.AdminId)).toEqual([1, 2, 3]);
+		expect(items.slice(3).map((item) => item.json.Code)).toEqual(['D00001', 'D00002', 'D00003']);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 1, 1, 1]);
+	});
+
+	it('rejects a filter field that the connector does not have before reading rows', async () => {
+		const { thrownBy } = await import('./setup');
+		const error = await thrownBy(() =>
+			runProfit(sim, {
+				parameters: {
+					resource: 'getConnector',
+					operation: 'getAll',
+					connector: byId('Profit_Administrations'),
+					filters: { groups: [{ conditions: { condition: [{ field: 'Nope', operator: 'equals', value: '1' }] } }] },
+				},
+			}),
+		);
+		expect(error.message).toContain('"Nope" is not a field of GetConnector Profit_Administrations');
+		expect(String(error.description)).toContain('AdminId');
+		expect(connectorReads(sim, 'Profit_Administrations')).toHaveLength(0);
+	});
+});

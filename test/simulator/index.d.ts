@@ -1,0 +1,134 @@
+/** Typings for the AFAS simulator (test/simulator/index.js) so TypeScript tests can import it. */
+
+export interface SimulatorOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Default '127.0.0.1'. */
+	host?: string;
+	seed?: {
+		profit?: ProfitOptions;
+		[key: string]: unknown;
+	};
+	/** Same as seed.profit. */
+	profit?: ProfitOptions;
+	[key: string]: unknown;
+}
+
+export interface ProfitOptions {
+	/** Status for a call to a connector that is not linked to the app connector: 500 (default, standard body) or 401. */
+	unlinkedStatus?: 500 | 401;
+	/** 'drift' (default): unsorted paging after page 1 may repeat or skip rows, as AFAS warns. 'stable': exact. */
+	unsortedPaging?: 'drift' | 'stable';
+	/** What /profitversion returns. Default '22.22.5'. */
+	profitVersion?: string;
+}
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	/** Lower-case names; authorization and other secrets redacted (`AfasToken ***`). */
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, form object or text; secret fields redacted. */
+	body: unknown;
+	/** Undefined until the response finished (or for reset/hanging requests). */
+	status: number | undefined;
+	product: 'profit' | 'sb';
+}
+
+export type Fault = {
+	match?: { method?: string; path?: string | RegExp; product?: 'profit' | 'sb' };
+	/** Apply to the next N matching requests; default: forever. */
+	times?: number;
+} & (
+	| { type: 'latency'; ms?: number; minMs?: number; maxMs?: number }
+	| { type: 'unavailable'; retryAfter?: number }
+	| { type: 'lock' }
+	| { type: 'reset' }
+	| { type: 'hang' }
+);
+
+export interface ProfitCredentials {
+	environmentNumber: string;
+	envid: string;
+	/** Full XML token. */
+	token: string;
+	/** The 64-hex data part of the token. */
+	tokenData: string;
+	/** Base64 of the full XML (equals the vendor's documented test vector). */
+	tokenBase64: string;
+	/** XML token of an IP-restricted app connector: every call answers 403. */
+	restrictedToken: string;
+	clientId: string;
+	clientSecret: string;
+	/** For /otprequest and /otpvalidation. */
+	otp: { apiKey: string; environmentKey: string; userId: string };
+}
+
+export interface SbCredentials {
+	environment: string;
+	appToken: string;
+	clientId: string;
+	clientSecret: string;
+	[key: string]: unknown;
+}
+
+export interface GetConnectorField {
+	id: string;
+	fieldId: string;
+	dataType: string;
+	label: string;
+	length: number;
+	controlType: number;
+	decimals: number;
+	decimalsFieldId: string;
+	values?: Array<{ id: string; description: string }>;
+}
+
+export type ProfitRecord = Record<string, unknown>;
+
+export interface ProfitState {
+	environmentNumber: string;
+	envid: string;
+	options: Required<ProfitOptions>;
+	getConnectors: Array<{ id: string; description: string; fields: GetConnectorField[] }>;
+	updateConnectors: Array<{ id: string; name: string; description: string; fields: unknown[]; objects: unknown[] }>;
+	/** Seeded and written records, keyed by UpdateConnector field ids. */
+	data: {
+		persons: ProfitRecord[];
+		organisations: ProfitRecord[];
+		debtors: ProfitRecord[];
+		employees: ProfitRecord[];
+		subjects: ProfitRecord[];
+		salesOrders: ProfitRecord[];
+		journalEntries: ProfitRecord[];
+		[key: string]: unknown;
+	};
+	/** One-time passwords sent by /otprequest. */
+	outbox: Array<{ userId: string; otp: string; appConnectorId: string; expiresAt: number; used?: boolean }>;
+	/** The rows a full read of the GetConnector returns now (dates as Profit prints them, with the `Z`). */
+	rows(id: string): Array<Record<string, unknown>>;
+	[key: string]: unknown;
+}
+
+export interface Simulator {
+	url: string;
+	profitUrl: string;
+	sbUrl: string;
+	port: number;
+	credentials: { profit: ProfitCredentials; sb: SbCredentials };
+	requests: LoggedRequest[];
+	clearRequests(): void;
+	addFault(fault: Fault): number;
+	removeFault(id: number): void;
+	clearFaults(): void;
+	/** Moves the virtual clock used for every token expiry. */
+	advanceTime(ms: number): void;
+	now(): number;
+	profit: ProfitState;
+	/** The SB half's state (see test/simulator/sb). */
+	sb: Record<string, unknown>;
+	close(): Promise<void>;
+}
+
+export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;

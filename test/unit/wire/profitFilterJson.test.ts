@@ -1,0 +1,111 @@
+import { parseRawFilterJson } from '../../../nodes/Afas/wire/profitFilterJson';
+import { inputError } from '../../helpers/errors';
+
+// The example from AFAS's GetConnector documentation (research §5.5).
+const VENDOR_EXAMPLE = {
+	Filters: {
+		Filter: [
+			{
+				'@FilterId': 'Filter 1',
+				Field: [
+					{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
+					{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
+				],
+			},
+			{
+				'@FilterId': 'Filter 2',
+				Field: [
+					{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
+					{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
+				],
+			},
+		],
+	},
+};
+
+describe('raw JSON filter validation', () => {
+	it('accepts the vendor example as text and as an object, unchanged', () => {
+		expect(parseRawFilterJson(JSON.stringify(VENDOR_EXAMPLE, null, 2))).toEqual(VENDOR_EXAMPLE);
+		expect(parseRawFilterJson(VENDOR_EXAMPLE)).toEqual(VENDOR_EXAMPLE);
+	});
+
+	it('treats empty input as no filter', () => {
+		expect(parseRawFilterJson(undefined)).toBeUndefined();
+		expect(parseRawFilterJson(null)).toBeUndefined();
+		expect(parseRawFilterJson('')).toBeUndefined();
+		expect(parseRawFilterJson(' \n ')).toBeUndefined();
+	});
+
+	it('normalises single objects to arrays, numbers to strings and adds missing filter ids', () => {
+		expect(
+			parseRawFilterJson({
+				Filters: {
+					Filter: {
+						Field: [
+							{ '@FieldId': ' Blocked ', '@OperatorType': 1, '#text': false },
+							{ '@FieldId': 'Email', '@OperatorType': '8' },
+							{ '@FieldId': 'Phone', '@OperatorType': 9, '#text': null },
+						],
+					},
+				},
+			}),
+		).toEqual({
+			Filters: {
+				Filter: [
+					{
+						'@FilterId': 'Filter 1',
+						Field: [
+							{ '@FieldId': 'Blocked', '@OperatorType': '1', '#text': 'false' },
+							{ '@FieldId': 'Email', '@OperatorType': '8' },
+							{ '@FieldId': 'Phone', '@OperatorType': '9' },
+						],
+					},
+				],
+			},
+		});
+	});
+
+	it.each([
+		['{"Filters": [', /^The raw JSON filter is not valid JSON: /],
+		['[1,2]', /must be an object with a "Filters" object/],
+		['{"Filter": []}', /must be an object with a "Filters" object/],
+		['{"Filters": {}}', /must contain "Filter"/],
+		['{"Filters": {"Filter": []}}', /is empty/],
+		['{"Filters": {"Filter": ["x"]}}', /^Filters\.Filter\[0\] must be an object/],
+		['{"Filters": {"Filter": [{"@FilterId": "a"}]}}', /^Filters\.Filter\[0\] has no "Field" list/],
+		['{"Filters": {"Filter": [{"Field": []}]}}', /^Filters\.Filter\[0\]\.Field is empty/],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@OperatorType": "1", "#text": "x"}]}]}}',
+			/Field\[0\] needs "@FieldId"/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "16", "#text": "x"}]}]}}',
+			/between 1 and 15/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "=", "#text": "x"}]}]}}',
+			/between 1 and 15/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": true, "#text": "x"}]}]}}',
+			/between 1 and 15/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "1"}]}]}}',
+			/needs a value in "#text" for operator 1/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": 6, "#text": {"a": 1}}]}]}}',
+			/"#text" must be a string/,
+		],
+		[
+			'{"Filters": {"Filter": [{"Field": {"@FieldId": "A", "@OperatorType": 1, "#text": 1}}, {"Field": [{"@FieldId": "A", "@OperatorType": 1, "#text": 1}, "x"]}]}}',
+			/^Filters\.Filter\[1\]\.Field\[1\] must be an object/,
+		],
+	])('rejects %s', (raw, message) => {
+		const error = inputError(() => parseRawFilterJson(raw));
+		expect(error.field).toBe('Raw JSON Filter');
+		expect(error.message).toMatch(message);
+		expect(error.hint).toBeTruthy();
+	});
+});
