@@ -1,8 +1,11 @@
-import type { ICredentialDataDecryptedObject, INode, INodeParameters, INodeTypes } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { AfasSbOAuth2Api } from '../../credentials/AfasSbOAuth2Api.credentials';
 import { sbBaseUrl } from '../../nodes/Afas/wire/sbConnection';
+import { TestCredentialsHelper, requestWithCredential } from '../helpers/afas';
+import type { SbSim } from '../simulator/sb/testHelpers';
+import { authorizeAndConsent, makeVerifier, s256, startSbSim, tokenRequest } from '../simulator/sb/testHelpers';
 
 const type = new AfasSbOAuth2Api();
 
@@ -61,5 +64,69 @@ describe('AFAS SB OAuth2 credential', () => {
 		const urls = resolved(data);
 		expect(urls.authUrl).toBe(`${base}/app/auth`);
 		expect(urls.accessTokenUrl).toBe(`${base}/app/token`);
+	});
+});
+
+describe('AFAS SB OAuth2 credential against the simulator', () => {
+	let sim: SbSim;
+	beforeAll(async () => {
+		sim = await startSbSim();
+	});
+	afterAll(async () => {
+		await sim.close();
+	});
+
+	/** What n8n stores after "Connect my account": the consent page approved, the code exchanged with PKCE. */
+	async function connectedCredential(): Promise<ICredentialDataDecryptedObject> {
+		const verifier = makeVerifier();
+		const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
+		const callback = await authorizeAndConsent(sim, { redirectUri, challenge: await s256(verifier), state: 'n8n' });
+		const { clientId, clientSecret } = sim.credentials.sb;
+		const { status, body } = await tokenRequest(sim, {
+			grant_type: 'authorization_code',
+			code: callback.searchParams.get('code') ?? '',
+			redirect_uri: redirectUri,
+			code_verifier: verifier,
+			client_id: clientId,
+			client_secret: clientSecret,
+		});
+		expect(status).toBe(200);
+		return {
+			server: 'custom',
+			baseUrl: sim.sbUrl,
+			customerEnvironment: 'scope',
+			clientId,
+			clientSecret,
+			grantType: 'pkce',
+			authentication: 'body',
+			// The harness does not resolve `$self` expressions; their values are checked above.
+			authUrl: `${sim.sbUrl}/scope/app/auth`,
+			accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
+			oauthTokenData: body,
+		};
+	}
+
+	it('calls the API with the bearer token and refreshes it after it expired (1800 s)', async () => {
+		const helper = new TestCredentialsHelper({ afasSbOAuth2Api: await connectedCredential() });
+		const countries = async () =>
+			await requestWithCredential(
+				'afasSbOAuth2Api',
+				{ method: 'GET', url: `${sim.sbUrl}/scope/api/countries`, headers: { 'Accept-Version': '1' }, json: true },
+				helper,
+			);
+		const firstAccessToken = (helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject).access_token;
+		expect(await countries()).toBeTruthy();
+
+		sim.advanceTime(1801 * 1000);
+		const before = sim.requests.length;
+		expect(await countries()).toBeTruthy();
+		const after = sim.requests.slice(before);
+		expect(after.map((request) => [request.method, request.path, request.status])).toEqual([
+			['GET', '/scope/api/countries', 401],
+			['POST', '/scope/app/token', 200],
+			['GET', '/scope/api/countries', 200],
+		]);
+		expect(after[1].body).toMatchObject({ grant_type: 'refresh_token' });
+		expect((helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject).access_token).not.toBe(firstAccessToken);
 	});
 });
