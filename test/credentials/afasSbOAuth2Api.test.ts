@@ -102,7 +102,7 @@ describe('AFAS SB OAuth2 credential against the simulator', () => {
 			// The harness does not resolve `$self` expressions; their values are checked above.
 			authUrl: `${sim.sbUrl}/scope/app/auth`,
 			accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
-			oauthTokenData: body,
+			oauthTokenData: body as IDataObject,
 		};
 	}
 

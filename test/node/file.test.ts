@@ -1,0 +1,124 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { Simulator } from './setup';
+import { runProfit, startSimulator, thrownBy } from './setup';
+
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.clearRequests());
+
+interface SeedFile {
+	fileId: string;
+	fileName: string;
+	data: Buffer;
+}
+
+function seeded(list: string, key: string, value: string): SeedFile {
+	const entries = sim.profit.data[list] as Array<Record<string, unknown>>;
+	return entries.find((entry) => entry[key] === value) as unknown as SeedFile;
+}
+
+function binaryOf(item: INodeExecutionData, property = 'data') {
+	const binary = item.binary?.[property];
+	if (!binary) throw new Error(`No binary property ${property}`);
+	return { ...binary, bytes: Buffer.from(binary.data, 'base64') };
+}
+
+describe('File resource', () => {
+	it('downloads a FileConnector file, encoding _ as _5f in the path', async () => {
+		const file = seeded('files', 'fileName', 'Jaaropgave_2024_def.pdf');
+		const [item] = await runProfit(sim, {
+			parameters: {
+				resource: 'file',
+				operation: 'getFile',
+				fileId: file.fileId,
+				fileName: file.fileName,
+			},
+		});
+		expect(sim.requests[0].path).toBe(
+			`/ProfitRestServices/fileconnector/${file.fileId}/Jaaropgave_5f2024_5fdef.pdf`,
+		);
+		const binary = binaryOf(item);
+		expect(binary).toMatchObject({ fileName: 'Jaaropgave_2024_def.pdf', mimeType: 'application/pdf' });
+		expect(binary.bytes.equals(file.data)).toBe(true);
+		expect(item.json).toEqual({
+			fileName: 'Jaaropgave_2024_def.pdf',
+			mimeType: 'application/pdf',
+			fileSize: file.data.length,
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('downloads a dossier attachment (SubjectConnector) into a chosen binary field', async () => {
+		const subject = (sim.profit.data.subjects as Array<{ SbId: number; attachments: Array<{ FileId: string; FileName: string; data: Buffer }> }>).find(
+			(entry) => entry.SbId === 49946,
+		);
+		const attachment = subject!.attachments[0];
+		const [item] = await runProfit(sim, {
+			parameters: {
+				resource: 'file',
+				operation: 'getSubjectAttachment',
+				subjectId: '49946',
+				fileId: attachment.FileId,
+				binaryPropertyName: 'attachment',
+			},
+		});
+		expect(sim.requests[0].path).toBe(`/ProfitRestServices/subjectconnector/49946/${attachment.FileId}`);
+		const binary = binaryOf(item, 'attachment');
+		expect(binary).toMatchObject({ fileName: attachment.FileName, mimeType: 'application/pdf' });
+		expect(binary.bytes.equals(attachment.data)).toBe(true);
+	});
+
+	it('downloads an image (ImageConnector) with the format code, naming it from the MIME type', async () => {
+		const image = (sim.profit.data.images as Array<{ imageId: string; data: Buffer }>)[0];
+		const [item] = await runProfit(sim, {
+			parameters: { resource: 'file', operation: 'getImage', imageId: image.imageId, format: 'thumbnail' },
+		});
+		expect(sim.requests[0].query).toEqual({ format: '1' });
+		const binary = binaryOf(item);
+		expect(binary).toMatchObject({ fileName: `image-${image.imageId}.png`, mimeType: 'image/png' });
+		expect(binary.bytes.equals(image.data)).toBe(true);
+	});
+
+	it('downloads a report (ReportConnector)', async () => {
+		const report = (sim.profit.data.reports as Array<{ reportId: string; fileName: string; data: Buffer }>)[0];
+		const [item] = await runProfit(sim, {
+			parameters: { resource: 'file', operation: 'getReport', reportId: report.reportId },
+		});
+		const binary = binaryOf(item);
+		expect(binary).toMatchObject({ fileName: report.fileName, mimeType: 'application/pdf' });
+		expect(binary.bytes.equals(report.data)).toBe(true);
+	});
+
+	it('names the likely causes when a file is not there (404)', async () => {
+		const error = await thrownBy(() =>
+			runProfit(sim, {
+				parameters: {
+					resource: 'file',
+					operation: 'getFile',
+					fileId: 'F64BB8E942BBC5E94FC747904E19FE1B',
+					fileName: 'Wrong.pdf',
+				},
+			}),
+		);
+		expect(error.message).toBe('AFAS could not find what was asked for (404 Not Found)');
+		expect(String(error.description)).toContain('the file does not exist or the user has no rights to it');
+		expect(error.httpCode).toBe('404');
+	});
+
+	it('rejects an empty file name before sending anything', async () => {
+		const error = await thrownBy(() =>
+			runProfit(sim, {
+				parameters: { resource: 'file', operation: 'getFile', fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: '' },
+			}),
+		);
+		expect(error.message).toContain('File Name');
+		expect(sim.requests).toHaveLength(0);
+	});
+});
