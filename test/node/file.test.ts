@@ -45,7 +45,10 @@ describe('File resource', () => {
 			`/ProfitRestServices/fileconnector/${file.fileId}/Jaaropgave_5f2024_5fdef.pdf`,
 		);
 		const binary = binaryOf(item);
-		expect(binary).toMatchObject({ fileName: 'Jaaropgave_2024_def.pdf', mimeType: 'application/pdf' });
+		expect(binary).toMatchObject({
+			fileName: 'Jaaropgave_2024_def.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(binary.bytes.equals(file.data)).toBe(true);
 		expect(item.json).toEqual({
 			fileName: 'Jaaropgave_2024_def.pdf',
@@ -56,9 +59,12 @@ describe('File resource', () => {
 	});
 
 	it('downloads a dossier attachment (SubjectConnector) into a chosen binary field', async () => {
-		const subject = (sim.profit.data.subjects as Array<{ SbId: number; attachments: Array<{ FileId: string; FileName: string; data: Buffer }> }>).find(
-			(entry) => entry.SbId === 49946,
-		);
+		const subject = (
+			sim.profit.data.subjects as Array<{
+				SbId: number;
+				attachments: Array<{ FileId: string; FileName: string; data: Buffer }>;
+			}>
+		).find((entry) => entry.SbId === 49946);
 		const attachment = subject!.attachments[0];
 		const [item] = await runProfit(sim, {
 			parameters: {
@@ -69,7 +75,9 @@ describe('File resource', () => {
 				binaryPropertyName: 'attachment',
 			},
 		});
-		expect(sim.requests[0].path).toBe(`/ProfitRestServices/subjectconnector/49946/${attachment.FileId}`);
+		expect(sim.requests[0].path).toBe(
+			`/ProfitRestServices/subjectconnector/49946/${attachment.FileId}`,
+		);
 		const binary = binaryOf(item, 'attachment');
 		expect(binary).toMatchObject({ fileName: attachment.FileName, mimeType: 'application/pdf' });
 		expect(binary.bytes.equals(attachment.data)).toBe(true);
@@ -78,7 +86,12 @@ describe('File resource', () => {
 	it('downloads an image (ImageConnector) with the format code, naming it from the MIME type', async () => {
 		const image = (sim.profit.data.images as Array<{ imageId: string; data: Buffer }>)[0];
 		const [item] = await runProfit(sim, {
-			parameters: { resource: 'file', operation: 'getImage', imageId: image.imageId, format: 'thumbnail' },
+			parameters: {
+				resource: 'file',
+				operation: 'getImage',
+				imageId: image.imageId,
+				format: 'thumbnail',
+			},
 		});
 		expect(sim.requests[0].query).toEqual({ format: '1' });
 		const binary = binaryOf(item);
@@ -87,7 +100,9 @@ describe('File resource', () => {
 	});
 
 	it('downloads a report (ReportConnector)', async () => {
-		const report = (sim.profit.data.reports as Array<{ reportId: string; fileName: string; data: Buffer }>)[0];
+		const report = (
+			sim.profit.data.reports as Array<{ reportId: string; fileName: string; data: Buffer }>
+		)[0];
 		const [item] = await runProfit(sim, {
 			parameters: { resource: 'file', operation: 'getReport', reportId: report.reportId },
 		});
@@ -108,14 +123,21 @@ describe('File resource', () => {
 			}),
 		);
 		expect(error.message).toBe('AFAS could not find what was asked for (404 Not Found)');
-		expect(String(error.description)).toContain('the file does not exist or the user has no rights to it');
+		expect(String(error.description)).toContain(
+			'the file does not exist or the user has no rights to it',
+		);
 		expect(error.httpCode).toBe('404');
 	});
 
 	it('rejects an empty file name before sending anything', async () => {
 		const error = await thrownBy(() =>
 			runProfit(sim, {
-				parameters: { resource: 'file', operation: 'getFile', fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: '' },
+				parameters: {
+					resource: 'file',
+					operation: 'getFile',
+					fileId: 'F64BB8E942BBC5E94FC747904E19FE1B',
+					fileName: '',
+				},
 			}),
 		);
 		expect(error.message).toContain('File Name');

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
 import type { Simulator } from './setup';
@@ -16,7 +16,7 @@ beforeEach(() => sim.clearRequests());
 
 type Condition = { field: string; operator: string; value?: string };
 
-function filtersOf(...groups: Condition[][]): IDataObject {
+function filtersOf(...groups: Condition[][]): INodeParameters {
 	return { groups: groups.map((condition) => ({ conditions: { condition } })) };
 }
 
@@ -40,7 +40,11 @@ describe('GetConnector filters on the wire', () => {
 		const { rows, query } = await read('Profit_Administrations', {
 			filters: filtersOf([{ field: 'AdminNm', operator: 'equals', value: 'Internet' }]),
 		});
-		expect(query).toMatchObject({ filterfieldids: 'AdminNm', filtervalues: 'Internet', operatortypes: '1' });
+		expect(query).toMatchObject({
+			filterfieldids: 'AdminNm',
+			filtervalues: 'Internet',
+			operatortypes: '1',
+		});
 		expect(query.filterjson).toBeUndefined();
 		expect(rows.map((row) => row.AdminId)).toEqual([3]);
 	});
@@ -86,7 +90,9 @@ describe('GetConnector filters on the wire', () => {
 				Filter: [
 					{
 						'@FilterId': 'Filter 1',
-						Field: [{ '@FieldId': 'Remark', '@OperatorType': '1', '#text': 'Smith, John; Sales 12' }],
+						Field: [
+							{ '@FieldId': 'Remark', '@OperatorType': '1', '#text': 'Smith, John; Sales 12' },
+						],
 					},
 				],
 			},
@@ -127,7 +133,11 @@ describe('GetConnector filters on the wire', () => {
 		const { query } = await read('Profit_Employees', {
 			filters: filtersOf(
 				[
-					{ field: 'EmploymentStartDate', operator: 'greaterOrEqual', value: '2020-01-31T23:00:00Z' },
+					{
+						field: 'EmploymentStartDate',
+						operator: 'greaterOrEqual',
+						value: '2020-01-31T23:00:00Z',
+					},
 					{ field: 'EmploymentEndDate', operator: 'isNotEmpty' },
 				],
 				[{ field: 'CreateDate', operator: 'lessThan', value: '2021-07-01T12:00:00+02:00' }],
@@ -204,7 +214,9 @@ describe('GetConnector filters on the wire', () => {
 				}),
 			);
 			// The simple form is one character too long; filterjson, tried next, is longer still.
-			expect(error.message).toMatch(/^Filters: The filters make the request URL \d+ characters long; AFAS accepts at most 2048$/);
+			expect(error.message).toMatch(
+				/^Filters: The filters make the request URL \d+ characters long; AFAS accepts at most 2048$/,
+			);
 			expect(String(error.description)).toMatch(/fewer or shorter conditions/);
 			expect(connectorReads(sim, 'Profit_Demo')).toHaveLength(0);
 		});

@@ -28,7 +28,9 @@ describe('GetConnector → Get Many', () => {
 		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 		const [read] = connectorReads(sim, 'Profit_Administrations');
 		expect(read.query).toMatchObject({ skip: '0', orderbyfieldids: 'AdminId' });
-		expect(sim.requests[0].path.toLowerCase()).toBe('/profitrestservices/metainfo/get/profit_administrations');
+		expect(sim.requests[0].path.toLowerCase()).toBe(
+			'/profitrestservices/metainfo/get/profit_administrations',
+		);
 	});
 
 	it('sends Limit as take and stops after the limit', async () => {
@@ -82,7 +84,9 @@ describe('GetConnector → Get Many', () => {
 		expect(items).toHaveLength(6);
 		expect(items.slice(0, 3).map((item) => item.json.AdminId)).toEqual([1, 2, 3]);
 		expect(items.slice(3).map((item) => item.json.Code)).toEqual(['D00001', 'D00002', 'D00003']);
-		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 1, 1, 1]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
+			0, 0, 0, 1, 1, 1,
+		]);
 	});
 
 	it('rejects a filter field that the connector does not have before reading rows', async () => {
@@ -93,7 +97,11 @@ describe('GetConnector → Get Many', () => {
 					resource: 'getConnector',
 					operation: 'getAll',
 					connector: byId('Profit_Administrations'),
-					filters: { groups: [{ conditions: { condition: [{ field: 'Nope', operator: 'equals', value: '1' }] } }] },
+					filters: {
+						groups: [
+							{ conditions: { condition: [{ field: 'Nope', operator: 'equals', value: '1' }] } },
+						],
+					},
 				},
 			}),
 		);

@@ -73,7 +73,9 @@ describe('GetConnector paging', () => {
 		// 13 pages hold data; at most two more may already be in flight when the short page arrives.
 		expect(reads.length).toBeGreaterThanOrEqual(13);
 		expect(reads.length).toBeLessThanOrEqual(15);
-		expect(reads.every((read) => read.query.orderbyfieldids === 'Id' && read.query.take === '1000')).toBe(true);
+		expect(
+			reads.every((read) => read.query.orderbyfieldids === 'Id' && read.query.take === '1000'),
+		).toBe(true);
 	});
 
 	it('reads 100 000 rows with five parallel requests, complete and sorted', async () => {

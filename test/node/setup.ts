@@ -53,7 +53,10 @@ export async function runProfit(sim: Simulator, run: RunProfit): Promise<INodeEx
 	return output[0];
 }
 
-export async function runSb(sim: Simulator, parameters: INodeParameters): Promise<INodeExecutionData[]> {
+export async function runSb(
+	sim: Simulator,
+	parameters: INodeParameters,
+): Promise<INodeExecutionData[]> {
 	const { output } = await runNode(node, {
 		parameters: { product: 'sb', ...parameters },
 		credentials: sbCredentials(sim),
@@ -71,7 +74,9 @@ export function profitLoadOptions(sim: Simulator, parameters: INodeParameters) {
 /** The GetConnector reads of one connector in the simulator's log, oldest first. */
 export function connectorReads(sim: Simulator, connectorId: string): LoggedRequest[] {
 	const path = `/profitrestservices/connectors/${connectorId}`.toLowerCase();
-	return sim.requests.filter((request) => request.method === 'GET' && request.path.toLowerCase() === path);
+	return sim.requests.filter(
+		(request) => request.method === 'GET' && request.path.toLowerCase() === path,
+	);
 }
 
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {

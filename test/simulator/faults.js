@@ -19,10 +19,16 @@ class FaultRegistry {
 
 	add(fault) {
 		if (!fault || !TYPES.has(fault.type)) {
-			throw new Error(`Unknown fault type '${fault && fault.type}'; use one of ${[...TYPES].join(', ')}`);
+			throw new Error(
+				`Unknown fault type '${fault && fault.type}'; use one of ${[...TYPES].join(', ')}`,
+			);
 		}
 		const id = this.nextId++;
-		this.faults.push({ ...fault, id, remaining: fault.times === undefined ? Infinity : fault.times });
+		this.faults.push({
+			...fault,
+			id,
+			remaining: fault.times === undefined ? Infinity : fault.times,
+		});
 		return id;
 	}
 

@@ -92,7 +92,13 @@ export interface ProfitState {
 	envid: string;
 	options: Required<ProfitOptions>;
 	getConnectors: Array<{ id: string; description: string; fields: GetConnectorField[] }>;
-	updateConnectors: Array<{ id: string; name: string; description: string; fields: unknown[]; objects: unknown[] }>;
+	updateConnectors: Array<{
+		id: string;
+		name: string;
+		description: string;
+		fields: unknown[];
+		objects: unknown[];
+	}>;
 	/** Seeded and written records, keyed by UpdateConnector field ids. */
 	data: {
 		persons: ProfitRecord[];
@@ -105,7 +111,13 @@ export interface ProfitState {
 		[key: string]: unknown;
 	};
 	/** One-time passwords sent by /otprequest. */
-	outbox: Array<{ userId: string; otp: string; appConnectorId: string; expiresAt: number; used?: boolean }>;
+	outbox: Array<{
+		userId: string;
+		otp: string;
+		appConnectorId: string;
+		expiresAt: number;
+		used?: boolean;
+	}>;
 	/** The rows a full read of the GetConnector returns now (dates as Profit prints them, with the `Z`). */
 	rows(id: string): Array<Record<string, unknown>>;
 	[key: string]: unknown;

@@ -3,6 +3,8 @@
  * Local AFAS simulator (Profit REST API + AFAS SB API) for tests and manual runs.
  * Public entry: `startSimulator(options)`; see index.d.ts and docs/readme/simulator.md.
  */
+const fs = require('fs');
+const path = require('path');
 const { createServer } = require('./server');
 const { FaultRegistry } = require('./faults');
 const { RequestLog } = require('./log');
@@ -10,12 +12,9 @@ const { createProfit } = require('./profit');
 
 /** The SB half is developed separately; the core must still run (Profit only) when it is absent. */
 function loadSb() {
-	try {
-		return require('./sb').createSb;
-	} catch (error) {
-		if (error && error.code === 'MODULE_NOT_FOUND' && /[\\/]sb['"]?/.test(String(error.message))) return null;
-		throw error;
-	}
+	// Checked by file, not by catching MODULE_NOT_FOUND, so a broken require inside sb/ still fails loudly.
+	if (!fs.existsSync(path.join(__dirname, 'sb', 'index.js'))) return null;
+	return require('./sb').createSb;
 }
 
 /** Virtual clock: real time plus an offset that tests move with `advanceTime`, so token expiry needs no waiting. */

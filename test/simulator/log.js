@@ -49,7 +49,10 @@ function redactBody(body) {
 	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
 		const out = {};
 		for (const [key, value] of Object.entries(body)) {
-			out[key] = SECRET_BODY_KEYS.has(key.toLowerCase()) && value !== null && value !== '' ? MASK : redactBody(value);
+			out[key] =
+				SECRET_BODY_KEYS.has(key.toLowerCase()) && value !== null && value !== ''
+					? MASK
+					: redactBody(value);
 		}
 		return out;
 	}
@@ -71,7 +74,8 @@ function parseBodyForLog(buffer, contentType) {
 	if (!buffer || buffer.length === 0) return undefined;
 	const text = buffer.toString('utf8');
 	const type = String(contentType || '').toLowerCase();
-	if (type.includes('application/x-www-form-urlencoded')) return queryToObject(new URLSearchParams(text));
+	if (type.includes('application/x-www-form-urlencoded'))
+		return queryToObject(new URLSearchParams(text));
 	if (type.includes('json') || /^\s*[[{]/.test(text)) {
 		try {
 			return JSON.parse(text);

@@ -26,7 +26,9 @@ describe('Profit simulator: authentication', () => {
 		it('accepts the vendor test vector: Base64 of the whole XML token', async () => {
 			expect(sim.credentials.profit.token).toBe(VENDOR_TOKEN);
 			expect(sim.credentials.profit.tokenBase64).toBe(VENDOR_BASE64);
-			const res = await call<{ version: string }>(sim, '/profitversion', { auth: `AfasToken ${VENDOR_BASE64}` });
+			const res = await call<{ version: string }>(sim, '/profitversion', {
+				auth: `AfasToken ${VENDOR_BASE64}`,
+			});
 			expect(res.status).toBe(200);
 			expect(res.json).toEqual({ version: '22.22.5' });
 		});
@@ -39,7 +41,9 @@ describe('Profit simulator: authentication', () => {
 		});
 
 		it('answers an unknown token with 401 and an empty body', async () => {
-			const unknown = btoa('<token><version>1</version><data>' + '0'.repeat(64) + '</data></token>');
+			const unknown = btoa(
+				'<token><version>1</version><data>' + '0'.repeat(64) + '</data></token>',
+			);
 			const res = await call(sim, '/metainfo', { auth: `AfasToken ${unknown}` });
 			expect(res.status).toBe(401);
 			expect(res.text).toBe('');
@@ -60,7 +64,9 @@ describe('Profit simulator: authentication', () => {
 		});
 
 		it('answers 403 with an empty body for an IP-restricted app connector', async () => {
-			const res = await call(sim, '/metainfo', { auth: `AfasToken ${btoa(sim.credentials.profit.restrictedToken)}` });
+			const res = await call(sim, '/metainfo', {
+				auth: `AfasToken ${btoa(sim.credentials.profit.restrictedToken)}`,
+			});
 			expect(res.status).toBe(403);
 			expect(res.text).toBe('');
 		});
@@ -72,16 +78,26 @@ describe('Profit simulator: authentication', () => {
 		it('issues a 3600 s bearer token without refresh token for a form POST', async () => {
 			const res = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: null,
-				...form({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: creds().clientSecret }),
+				...form({
+					grant_type: 'client_credentials',
+					client_id: creds().clientId,
+					client_secret: creds().clientSecret,
+				}),
 			});
 			expect(res.status).toBe(200);
-			expect(res.json).toEqual({ access_token: expect.stringMatching(/^eyJ/), token_type: 'Bearer', expires_in: 3600 });
+			expect(res.json).toEqual({
+				access_token: expect.stringMatching(/^eyJ/),
+				token_type: 'Bearer',
+				expires_in: 3600,
+			});
 			const meta = await call(sim, '/metainfo', { auth: `Bearer ${res.json.access_token}` });
 			expect(meta.status).toBe(200);
 		});
 
 		it('accepts HTTP Basic client authentication', async () => {
-			const basic = btoa(`${encodeURIComponent(creds().clientId)}:${encodeURIComponent(creds().clientSecret)}`);
+			const basic = btoa(
+				`${encodeURIComponent(creds().clientId)}:${encodeURIComponent(creds().clientSecret)}`,
+			);
 			const res = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: `Basic ${basic}`,
 				...form({ grant_type: 'client_credentials' }),
@@ -98,14 +114,20 @@ describe('Profit simulator: authentication', () => {
 				body: JSON.stringify({ grant_type: 'client_credentials' }),
 			});
 			expect(json.status).toBe(400);
-			expect(json.json).toEqual({ error: 'invalid_request', error_description: 'Invalid HTTP request for token endpoint' });
+			expect(json.json).toEqual({
+				error: 'invalid_request',
+				error_description: 'Invalid HTTP request for token endpoint',
+			});
 			const get = await call<OAuthBody>(sim, '/oauth/token', { auth: null });
 			expect(get.status).toBe(400);
 			expect(get.json.error).toBe('invalid_request');
 		});
 
 		it('rejects a missing grant_type, a repeated parameter and two client credentials with invalid_request', async () => {
-			const missing = await call<OAuthBody>(sim, '/oauth/token', { auth: null, ...form({ client_id: creds().clientId, client_secret: creds().clientSecret }) });
+			const missing = await call<OAuthBody>(sim, '/oauth/token', {
+				auth: null,
+				...form({ client_id: creds().clientId, client_secret: creds().clientSecret }),
+			});
 			expect(missing.status).toBe(400);
 			expect(missing.json.error).toBe('invalid_request');
 
@@ -119,7 +141,11 @@ describe('Profit simulator: authentication', () => {
 
 			const both = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: `Basic ${btoa(`${creds().clientId}:${creds().clientSecret}`)}`,
-				...form({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: creds().clientSecret }),
+				...form({
+					grant_type: 'client_credentials',
+					client_id: creds().clientId,
+					client_secret: creds().clientSecret,
+				}),
 			});
 			expect(both.status).toBe(400);
 			expect(both.json.error).toBe('invalid_request');
@@ -128,7 +154,11 @@ describe('Profit simulator: authentication', () => {
 		it('answers a wrong secret with invalid_client: 400 in the body, 401 + WWW-Authenticate with Basic', async () => {
 			const body = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: null,
-				...form({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: 'wrong' }),
+				...form({
+					grant_type: 'client_credentials',
+					client_id: creds().clientId,
+					client_secret: 'wrong',
+				}),
 			});
 			expect(body.status).toBe(400);
 			expect(body.json).toEqual({ error: 'invalid_client' });
@@ -145,7 +175,11 @@ describe('Profit simulator: authentication', () => {
 		it('answers an unknown grant type with unsupported_grant_type', async () => {
 			const res = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: null,
-				...form({ grant_type: 'password', client_id: creds().clientId, client_secret: creds().clientSecret }),
+				...form({
+					grant_type: 'password',
+					client_id: creds().clientId,
+					client_secret: creds().clientSecret,
+				}),
 			});
 			expect(res.status).toBe(400);
 			expect(res.json).toEqual({ error: 'unsupported_grant_type' });
@@ -154,12 +188,20 @@ describe('Profit simulator: authentication', () => {
 		it('expires bearer tokens after 3600 s of virtual time with WWW-Authenticate invalid_token', async () => {
 			const token = await call<OAuthBody>(sim, '/oauth/token', {
 				auth: null,
-				...form({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: creds().clientSecret }),
+				...form({
+					grant_type: 'client_credentials',
+					client_id: creds().clientId,
+					client_secret: creds().clientSecret,
+				}),
 			});
 			sim.advanceTime(3599 * 1000);
-			expect((await call(sim, '/profitversion', { auth: `Bearer ${token.json.access_token}` })).status).toBe(200);
+			expect(
+				(await call(sim, '/profitversion', { auth: `Bearer ${token.json.access_token}` })).status,
+			).toBe(200);
 			sim.advanceTime(2 * 1000);
-			const expired = await call(sim, '/profitversion', { auth: `Bearer ${token.json.access_token}` });
+			const expired = await call(sim, '/profitversion', {
+				auth: `Bearer ${token.json.access_token}`,
+			});
 			expect(expired.status).toBe(401);
 			expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
 		});
@@ -168,13 +210,21 @@ describe('Profit simulator: authentication', () => {
 			sim.clearRequests();
 			await call<OAuthBody>(sim, '/oauth/token', {
 				auth: null,
-				...form({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: creds().clientSecret }),
+				...form({
+					grant_type: 'client_credentials',
+					client_id: creds().clientId,
+					client_secret: creds().clientSecret,
+				}),
 			});
 			await call(sim, '/metainfo');
 			const logged = JSON.stringify(sim.requests);
 			expect(logged).not.toContain(creds().clientSecret);
 			expect(logged).not.toContain(creds().tokenBase64);
-			expect(sim.requests[0].body).toEqual({ grant_type: 'client_credentials', client_id: creds().clientId, client_secret: '***' });
+			expect(sim.requests[0].body).toEqual({
+				grant_type: 'client_credentials',
+				client_id: creds().clientId,
+				client_secret: '***',
+			});
 			expect(sim.requests[1].headers.authorization).toBe('AfasToken ***');
 		});
 	});

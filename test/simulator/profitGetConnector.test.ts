@@ -31,7 +31,10 @@ describe('Profit simulator: GetConnector', () => {
 		});
 
 		it('answers -1 without its partner with the vendor error (skip=2&take=-1)', async () => {
-			for (const params of [{ skip: 2, take: -1 }, { skip: -1, take: 10 }]) {
+			for (const params of [
+				{ skip: 2, take: -1 },
+				{ skip: -1, take: 10 },
+			]) {
 				const res = await call(sim, `/connectors/Profit_Demo?${query(params)}`);
 				expect(res.status).toBe(500);
 				expect(res.json.externalMessage).toBe('An unexpected error has occurred.');
@@ -51,7 +54,11 @@ describe('Profit simulator: GetConnector', () => {
 			}
 			expect(skip).toBe(10000);
 			expect(seen.size).toBe(12345);
-			const last = await getRows(sim, 'Profit_Demo', { skip: 12345, take: 100, orderbyfieldids: 'Id' });
+			const last = await getRows(sim, 'Profit_Demo', {
+				skip: 12345,
+				take: 100,
+				orderbyfieldids: 'Id',
+			});
 			expect(last.json.rows).toEqual([]);
 		});
 
@@ -68,10 +75,15 @@ describe('Profit simulator: GetConnector', () => {
 
 	describe('sorting', () => {
 		it('sorts descending with a leading "-" and on several fields', async () => {
-			const res = await getRows(sim, 'Profit_Demo', { skip: 0, take: 200, orderbyfieldids: 'Category,-Amount' });
+			const res = await getRows(sim, 'Profit_Demo', {
+				skip: 0,
+				take: 200,
+				orderbyfieldids: 'Category,-Amount',
+			});
 			const rows = res.json.rows;
 			expect(rows.every((row) => row.Category === 'A')).toBe(true);
-			for (let i = 1; i < rows.length; i++) expect(rows[i - 1].Amount as number).toBeGreaterThanOrEqual(rows[i].Amount as number);
+			for (let i = 1; i < rows.length; i++)
+				expect(rows[i - 1].Amount as number).toBeGreaterThanOrEqual(rows[i].Amount as number);
 			const desc = await getRows(sim, 'Profit_Demo', { skip: 0, take: 1, orderbyfieldids: '-Id' });
 			expect(desc.json.rows[0].Id).toBe(12345);
 		});
@@ -97,7 +109,9 @@ describe('Profit simulator: GetConnector', () => {
 				.rows('Profit_Employees')
 				.filter(
 					(row) =>
-						(row.EmploymentEndDate !== null && String(row.EmploymentEndDate) < '2020-03-22' && row.EmailForDigitalDocuments !== 'P') ||
+						(row.EmploymentEndDate !== null &&
+							String(row.EmploymentEndDate) < '2020-03-22' &&
+							row.EmailForDigitalDocuments !== 'P') ||
 						row.EmailForDigitalDocuments === null,
 				);
 			expect(expected.length).toBeGreaterThan(3);
@@ -127,33 +141,73 @@ describe('Profit simulator: GetConnector', () => {
 
 		it('supports the ordering, empty and text operators on numbers, dates and nulls', async () => {
 			const base = { skip: -1, take: -1, orderbyfieldids: 'Id' };
-			const lt = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'Id', filtervalues: 4, operatortypes: 5 });
+			const lt = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'Id',
+				filtervalues: 4,
+				operatortypes: 5,
+			});
 			expect(ids(lt.json.rows, 'Id')).toEqual([1, 2, 3]);
-			const le = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'Id', filtervalues: 3, operatortypes: 3 });
+			const le = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'Id',
+				filtervalues: 3,
+				operatortypes: 3,
+			});
 			expect(ids(le.json.rows, 'Id')).toEqual([1, 2, 3]);
-			const gt = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'Id', filtervalues: 12343, operatortypes: 4 });
+			const gt = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'Id',
+				filtervalues: 12343,
+				operatortypes: 4,
+			});
 			expect(ids(gt.json.rows, 'Id')).toEqual([12344, 12345]);
-			const empty = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'Remark', filtervalues: '', operatortypes: 8 });
+			const empty = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'Remark',
+				filtervalues: '',
+				operatortypes: 8,
+			});
 			expect(empty.json.rows.every((row) => row.Remark === null)).toBe(true);
 			expect(empty.json.rows.length).toBe(Math.ceil(12345 / 7));
-			const notEmpty = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'Remark', filtervalues: '', operatortypes: 9 });
+			const notEmpty = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'Remark',
+				filtervalues: '',
+				operatortypes: 9,
+			});
 			expect(notEmpty.json.rows.length + empty.json.rows.length).toBe(12345);
 			// Dates are compared as Amsterdam local time, without the Z.
-			const dates = await getRows(sim, 'Profit_Demo', { ...base, filterfieldids: 'DocumentDate', filtervalues: '2015-01-02T00:00:00', operatortypes: 1 });
+			const dates = await getRows(sim, 'Profit_Demo', {
+				...base,
+				filterfieldids: 'DocumentDate',
+				filtervalues: '2015-01-02T00:00:00',
+				operatortypes: 1,
+			});
 			expect(ids(dates.json.rows, 'DocumentDate')).toEqual(Array(4).fill('2015-01-02T00:00:00Z'));
-			const quick = await getRows(sim, 'Profit_Administrations', { filterfieldids: 'AdminNm', filtervalues: 'afas', operatortypes: 15 });
+			const quick = await getRows(sim, 'Profit_Administrations', {
+				filterfieldids: 'AdminNm',
+				filtervalues: 'afas',
+				operatortypes: 15,
+			});
 			expect(ids(quick.json.rows, 'AdminId')).toEqual([5]);
 		});
 
 		it('answers an unknown filter field with the standard 500 body', async () => {
-			const res = await call(sim, `/connectors/Profit_Demo?${query({ filterfieldids: 'Missing', filtervalues: 'x', operatortypes: 1 })}`);
+			const res = await call(
+				sim,
+				`/connectors/Profit_Demo?${query({ filterfieldids: 'Missing', filtervalues: 'x', operatortypes: 1 })}`,
+			);
 			expect(res.status).toBe(500);
 			expect(res.json.externalMessage).toBe("Connector field 'Missing' not found");
 			expect(res.json.profitLogReference).toMatch(/^[0-9A-F]{32}$/);
 		});
 
 		it('fails when a value holding "," breaks the alignment of the three lists', async () => {
-			const res = await call(sim, `/connectors/Profit_Demo?${query({ filterfieldids: 'Remark', filtervalues: 'Smith, John', operatortypes: 1 })}`);
+			const res = await call(
+				sim,
+				`/connectors/Profit_Demo?${query({ filterfieldids: 'Remark', filtervalues: 'Smith, John', operatortypes: 1 })}`,
+			);
 			expect(res.status).toBe(500);
 		});
 	});
@@ -163,12 +217,29 @@ describe('Profit simulator: GetConnector', () => {
 			const filter = {
 				Filters: {
 					Filter: [
-						{ '@FilterId': 'Filter 1', Field: [{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' }, { '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' }] },
-						{ '@FilterId': 'Filter 2', Field: [{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' }, { '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' }] },
+						{
+							'@FilterId': 'Filter 1',
+							Field: [
+								{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
+								{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
+							],
+						},
+						{
+							'@FilterId': 'Filter 2',
+							Field: [
+								{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
+								{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
+							],
+						},
 					],
 				},
 			};
-			const res = await getRows(sim, 'Profit_Administrations', { filterjson: JSON.stringify(filter), skip: 0, take: 20, orderbyfieldids: 'AdminId' });
+			const res = await getRows(sim, 'Profit_Administrations', {
+				filterjson: JSON.stringify(filter),
+				skip: 0,
+				take: 20,
+				orderbyfieldids: 'AdminId',
+			});
 			expect(res.json.rows).toEqual([
 				{ AdminId: 1, AdminNm: 'Internet Holding' },
 				{ AdminId: 3, AdminNm: 'Internet' },
@@ -176,21 +247,45 @@ describe('Profit simulator: GetConnector', () => {
 		});
 
 		it('matches values containing "," and ";" and accepts numeric operator types', async () => {
-			const filter = { Filters: { Filter: [{ Field: [{ '@FieldId': 'Remark', '@OperatorType': 10, '#text': 'Smith, John; Sales' }] }] } };
-			const res = await getRows(sim, 'Profit_Demo', { filterjson: JSON.stringify(filter), skip: -1, take: -1 });
+			const filter = {
+				Filters: {
+					Filter: [
+						{
+							Field: [{ '@FieldId': 'Remark', '@OperatorType': 10, '#text': 'Smith, John; Sales' }],
+						},
+					],
+				},
+			};
+			const res = await getRows(sim, 'Profit_Demo', {
+				filterjson: JSON.stringify(filter),
+				skip: -1,
+				take: -1,
+			});
 			expect(res.json.rows.length).toBeGreaterThan(100);
-			expect(res.json.rows.every((row) => String(row.Remark).startsWith('Smith, John; Sales'))).toBe(true);
+			expect(
+				res.json.rows.every((row) => String(row.Remark).startsWith('Smith, John; Sales')),
+			).toBe(true);
 		});
 	});
 
 	describe('wire format', () => {
 		it('prints dates as Amsterdam local time with a Z, nulls explicitly and decimals with a leading zero', async () => {
-			const res = await call(sim, `/connectors/Profit_Demo?${query({ skip: 0, take: 4, orderbyfieldids: 'Id' })}`);
+			const res = await call(
+				sim,
+				`/connectors/Profit_Demo?${query({ skip: 0, take: 4, orderbyfieldids: 'Id' })}`,
+			);
 			expect(res.text).toContain('"Amount":-0.5');
 			expect(res.text).not.toContain('\n');
 			const body = JSON.parse(res.text) as GetConnectorBody;
-			expect(body.rows[0]).toMatchObject({ Id: 1, DocumentDate: '2015-01-01T00:00:00Z', Remark: null, Active: false });
-			expect(Object.keys(body.rows[0])).toEqual(sim.profit.getConnectors.find((c) => c.id === 'Profit_Demo')?.fields.map((f) => f.id));
+			expect(body.rows[0]).toMatchObject({
+				Id: 1,
+				DocumentDate: '2015-01-01T00:00:00Z',
+				Remark: null,
+				Active: false,
+			});
+			expect(Object.keys(body.rows[0])).toEqual(
+				sim.profit.getConnectors.find((c) => c.id === 'Profit_Demo')?.fields.map((f) => f.id),
+			);
 		});
 
 		it('answers 404 when the query string exceeds 2049 characters', async () => {
@@ -202,11 +297,19 @@ describe('Profit simulator: GetConnector', () => {
 		});
 
 		it('streams the 100 000 x 20 generated connector', async () => {
-			const res = await getRows(sim, 'Profit_Transactions', { skip: 99990, take: 50, orderbyfieldids: 'TransactionId' });
+			const res = await getRows(sim, 'Profit_Transactions', {
+				skip: 99990,
+				take: 50,
+				orderbyfieldids: 'TransactionId',
+			});
 			expect(res.json.rows).toHaveLength(10);
 			expect(Object.keys(res.json.rows[0])).toHaveLength(20);
 			expect(res.json.rows[9].TransactionId).toBe(100000);
-			const big = await getRows(sim, 'Profit_Transactions', { skip: 0, take: 20000, orderbyfieldids: '-TransactionId' });
+			const big = await getRows(sim, 'Profit_Transactions', {
+				skip: 0,
+				take: 20000,
+				orderbyfieldids: '-TransactionId',
+			});
 			expect(big.json.rows).toHaveLength(20000);
 			expect(big.json.rows[0].TransactionId).toBe(100000);
 		});
@@ -216,7 +319,9 @@ describe('Profit simulator: GetConnector', () => {
 		it('refuses a GetConnector that is not linked to the app connector', async () => {
 			const res = await call(sim, '/connectors/Profit_Salaries');
 			expect(res.status).toBe(500);
-			expect(res.json.externalMessage).toBe('GetConnector not supported for this app or the user is not authorized');
+			expect(res.json.externalMessage).toBe(
+				'GetConnector not supported for this app or the user is not authorized',
+			);
 			expect(res.json.errorNumber).toBe(-2147180996);
 		});
 	});

@@ -9,7 +9,17 @@ interface ConnectorList {
 interface GetMeta {
 	name: string;
 	description: string;
-	fields: Array<{ id: string; fieldId: string; dataType: string; label: string; length: number; controlType: number; decimals: number; decimalsFieldId: string; values?: Array<{ id: string; description: string }> }>;
+	fields: Array<{
+		id: string;
+		fieldId: string;
+		dataType: string;
+		label: string;
+		length: number;
+		controlType: number;
+		decimals: number;
+		decimalsFieldId: string;
+		values?: Array<{ id: string; description: string }>;
+	}>;
 }
 interface UpdateField {
 	fieldId: string;
@@ -45,12 +55,34 @@ describe('Profit simulator: metainfo', () => {
 		const res = await call<ConnectorList>(sim, '/metainfo');
 		expect(res.status).toBe(200);
 		const getIds = res.json.getConnectors.map((c) => c.id);
-		expect(getIds).toEqual(expect.arrayContaining(['Profit_Debtor', 'Profit_Persons', 'Profit_Employees', 'Profit_Demo', 'Profit_Transactions']));
+		expect(getIds).toEqual(
+			expect.arrayContaining([
+				'Profit_Debtor',
+				'Profit_Persons',
+				'Profit_Employees',
+				'Profit_Demo',
+				'Profit_Transactions',
+			]),
+		);
 		expect(getIds).not.toContain('Profit_Salaries');
 		const updateIds = res.json.updateConnectors.map((c) => c.id);
-		expect(updateIds).toEqual(expect.arrayContaining(['KnPerson', 'KnOrganisation', 'KnSubject', 'FbSales', 'FiEntries', 'KnEmployee']));
+		expect(updateIds).toEqual(
+			expect.arrayContaining([
+				'KnPerson',
+				'KnOrganisation',
+				'KnSubject',
+				'FbSales',
+				'FiEntries',
+				'KnEmployee',
+			]),
+		);
 		expect(updateIds).not.toContain('KnUser');
-		expect(res.json.info).toEqual({ envid: 'O12345AA', appName: 'n8n integration', group: expect.any(String), tokenExpiry: '0' });
+		expect(res.json.info).toEqual({
+			envid: 'O12345AA',
+			appName: 'n8n integration',
+			group: expect.any(String),
+			tokenExpiry: '0',
+		});
 	});
 
 	it('describes a GetConnector with ids, labels, types, control types and code tables', async () => {
@@ -74,7 +106,10 @@ describe('Profit simulator: metainfo', () => {
 			decimalsFieldId: '',
 		});
 		// Field order in metainfo is the row key order.
-		const rows = await call<{ rows: Array<Record<string, unknown>> }>(sim, '/connectors/Profit_Persons?take=1');
+		const rows = await call<{ rows: Array<Record<string, unknown>> }>(
+			sim,
+			'/connectors/Profit_Persons?take=1',
+		);
 		expect(Object.keys(rows.json.rows[0])).toEqual(res.json.fields.map((f) => f.id));
 	});
 
@@ -84,7 +119,10 @@ describe('Profit simulator: metainfo', () => {
 		expect(res.json).toMatchObject({ id: 'KnSubject', name: 'KnSubject' });
 		const field = (id: string) => res.json.fields.find((f) => f.fieldId === id);
 		expect(field('SbId')).toMatchObject({ primaryKey: true, dataType: 'int', mandatory: false });
-		expect(field('StId')).toMatchObject({ mandatory: true, values: expect.arrayContaining([{ id: '15', description: 'Sollicitatiedocument' }]) });
+		expect(field('StId')).toMatchObject({
+			mandatory: true,
+			values: expect.arrayContaining([{ id: '15', description: 'Sollicitatiedocument' }]),
+		});
 		// The vendor's custom-field example, verbatim (research §6.3).
 		expect(field('UC2DE284248374B083C966F9B4EEEE9E2')).toEqual({
 			fieldId: 'UC2DE284248374B083C966F9B4EEEE9E2',
@@ -101,7 +139,9 @@ describe('Profit simulator: metainfo', () => {
 		});
 		expect(res.json.objects.map((o) => o.name)).toEqual(['KnSubjectLink', 'KnSubjectAttachment']);
 		const attachment = res.json.objects[1];
-		expect(attachment.fields.map((f) => f.fieldId)).toEqual(expect.arrayContaining(['FileName', 'FileStream']));
+		expect(attachment.fields.map((f) => f.fieldId)).toEqual(
+			expect.arrayContaining(['FileName', 'FileStream']),
+		);
 		expect(attachment.fields.find((f) => f.fieldId === 'FileStream')?.dataType).toBe('blob');
 	});
 
@@ -116,8 +156,12 @@ describe('Profit simulator: metainfo', () => {
 	it('refuses metainfo of connectors that are not linked, and unknown metainfo types', async () => {
 		const get = await call(sim, '/metainfo/get/Profit_Salaries');
 		expect(get.status).toBe(500);
-		expect(get.json.externalMessage).toBe('GetConnector not supported for this app or the user is not authorized');
-		const update = await call(sim, '/metainfo/update/KnUser', { headers: { 'Accept-Language': 'nl-nl' } });
+		expect(get.json.externalMessage).toBe(
+			'GetConnector not supported for this app or the user is not authorized',
+		);
+		const update = await call(sim, '/metainfo/update/KnUser', {
+			headers: { 'Accept-Language': 'nl-nl' },
+		});
 		expect(update.status).toBe(500);
 		expect(update.json.externalMessage).toBe(
 			'General message: Deze UpdateConnector wordt niet ondersteund of de gebruiker is niet geautoriseerd.',

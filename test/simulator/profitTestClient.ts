@@ -36,7 +36,11 @@ export interface JsonResponse<T> {
 
 type CallInit = RequestInit & { auth?: string | null };
 
-export async function call<T = ProfitErrorBody>(sim: Simulator, path: string, init: CallInit = {}): Promise<JsonResponse<T>> {
+export async function call<T = ProfitErrorBody>(
+	sim: Simulator,
+	path: string,
+	init: CallInit = {},
+): Promise<JsonResponse<T>> {
 	const { auth, ...rest } = init;
 	const headers = new Headers(rest.headers);
 	if (auth !== null && !headers.has('Authorization')) {
@@ -63,15 +67,24 @@ export async function sendJson<T = ProfitErrorBody>(
 	return await call<T>(sim, path, {
 		...init,
 		method,
-		headers: { 'Content-Type': 'application/json;charset=utf-8' },
+		headers: {
+			'Content-Type': 'application/json;charset=utf-8',
+			...Object.fromEntries(new Headers(init.headers)),
+		},
 		body: JSON.stringify(body),
 	});
 }
 
-export async function getRows(sim: Simulator, connector: string, params: Record<string, string | number>): Promise<JsonResponse<GetConnectorBody>> {
+export async function getRows(
+	sim: Simulator,
+	connector: string,
+	params: Record<string, string | number>,
+): Promise<JsonResponse<GetConnectorBody>> {
 	return await call<GetConnectorBody>(sim, `/connectors/${connector}?${query(params)}`);
 }
 
 export function query(params: Record<string, string | number>): string {
-	return new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
+	return new URLSearchParams(
+		Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]),
+	).toString();
 }

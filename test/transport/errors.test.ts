@@ -16,7 +16,12 @@ beforeEach(() => {
 	sim.clearFaults();
 });
 
-const readDemo = { resource: 'getConnector', operation: 'getAll', connector: byId('Profit_Demo'), limit: 5 };
+const readDemo = {
+	resource: 'getConnector',
+	operation: 'getAll',
+	connector: byId('Profit_Demo'),
+	limit: 5,
+};
 
 /** Every string reachable from the error (message, description, cause chain, response bodies). */
 function allText(value: unknown, seen = new Set<unknown>()): string {
@@ -30,7 +35,8 @@ function allText(value: unknown, seen = new Set<unknown>()): string {
 function expectNoSecret(error: unknown) {
 	const text = allText(error);
 	const profit = sim.credentials.profit;
-	for (const secret of [profit.tokenData, profit.tokenBase64, profit.token]) expect(text).not.toContain(secret);
+	for (const secret of [profit.tokenData, profit.tokenBase64, profit.token])
+		expect(text).not.toContain(secret);
 }
 
 describe('AFAS errors as n8n errors', () => {
@@ -40,7 +46,9 @@ describe('AFAS errors as n8n errors', () => {
 				parameters: { ...readDemo, connector: byId('Profit_Salaries') },
 			}),
 		);
-		expect(error.message).toBe('GetConnector not supported for this app or the user is not authorized');
+		expect(error.message).toBe(
+			'GetConnector not supported for this app or the user is not authorized',
+		);
 		expect(error.httpCode).toBe('500');
 		expect(String(error.description)).toMatch(
 			/AFAS error number: -2147180996\. AFAS log reference \(profitLogReference\): [0-9A-F]{32}/,
@@ -49,11 +57,16 @@ describe('AFAS errors as n8n errors', () => {
 	});
 
 	it('names the likely causes of a 401 and never echoes the token', async () => {
-		const badToken = sim.credentials.profit.token.replace(sim.credentials.profit.tokenData, '0'.repeat(64));
+		const badToken = sim.credentials.profit.token.replace(
+			sim.credentials.profit.tokenData,
+			'0'.repeat(64),
+		);
 		const error = await thrownBy(() => runProfit(sim, { parameters: readDemo, token: badToken }));
 		expect(error.message).toBe('AFAS rejected the credentials (401 Unauthorized)');
 		expect(error.httpCode).toBe('401');
-		expect(String(error.description)).toMatch(/token is wrong, expired or revoked.*another environment.*not added to the app connector/);
+		expect(String(error.description)).toMatch(
+			/token is wrong, expired or revoked.*another environment.*not added to the app connector/,
+		);
 		expect(allText(error)).not.toContain('0'.repeat(64));
 		expectNoSecret(error);
 	});
@@ -74,7 +87,9 @@ describe('AFAS errors as n8n errors', () => {
 			}),
 		);
 		expect(error.message).toBe('AFAS could not find what was asked for (404 Not Found)');
-		expect(String(error.description)).toMatch(/not added to the app connector.*wrong environment.*longer than 2049/);
+		expect(String(error.description)).toMatch(
+			/not added to the app connector.*wrong environment.*longer than 2049/,
+		);
 	});
 
 	it('does not retry a 500 (a locked record is an answer, not an accident)', async () => {
@@ -97,7 +112,9 @@ describe('Continue On Fail and error attribution', () => {
 	it('turns a failed item into an error item and goes on with the next', async () => {
 		const output = await runProfit(sim, { items, parameters, continueOnFail: true });
 		expect(output).toHaveLength(3);
-		expect(output[0].json.error).toBe('GetConnector not supported for this app or the user is not authorized');
+		expect(output[0].json.error).toBe(
+			'GetConnector not supported for this app or the user is not authorized',
+		);
 		expect(output[0].json.httpCode).toBe('500');
 		expect(String(output[0].json.description)).toContain('profitLogReference');
 		expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -108,9 +125,7 @@ describe('Continue On Fail and error attribution', () => {
 	});
 
 	it('stops on the first failure otherwise and attributes it to its item', async () => {
-		const error = await thrownBy(() =>
-			runProfit(sim, { items: [items[1], items[0]], parameters }),
-		);
+		const error = await thrownBy(() => runProfit(sim, { items: [items[1], items[0]], parameters }));
 		expect((error.context as IDataObject).itemIndex).toBe(1);
 	});
 

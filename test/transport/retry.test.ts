@@ -17,7 +17,9 @@ beforeEach(() => {
 const CONNECTOR_PATH = /\/connectors\/Profit_Administrations$/;
 
 function connectorStatuses(): Array<number | undefined> {
-	return sim.requests.filter((request) => CONNECTOR_PATH.test(request.path)).map((request) => request.status);
+	return sim.requests
+		.filter((request) => CONNECTOR_PATH.test(request.path))
+		.map((request) => request.status);
 }
 
 async function readAdministrations(options = {}) {

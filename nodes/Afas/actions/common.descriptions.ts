@@ -14,7 +14,8 @@ export const productProperty: INodeProperties = {
 		{
 			name: 'AFAS SB',
 			value: 'sb',
-			description: 'AFAS SB (formerly AFAS Focus): bookkeeping resources such as organisations and invoices',
+			description:
+				'AFAS SB (formerly AFAS Focus): bookkeeping resources such as organisations and invoices',
 		},
 	],
 	default: 'profit',
@@ -96,7 +97,8 @@ export const updateConnectorLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The UpdateConnector to describe; only connectors added to your app connector are listed',
+	description:
+		'The UpdateConnector to describe; only connectors added to your app connector are listed',
 	modes: [
 		{
 			displayName: 'From List',

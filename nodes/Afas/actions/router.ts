@@ -29,7 +29,10 @@ const sb: OperationTable<SbOperations> = {
 	sbRecord: { getAll: sbRecord.getAll },
 };
 
-const OPERATIONS: Record<'profit' | 'sb', Record<string, Record<string, AfasOperation>>> = { profit, sb };
+const OPERATIONS: Record<'profit' | 'sb', Record<string, Record<string, AfasOperation>>> = {
+	profit,
+	sb,
+};
 
 function own<T>(table: Record<string, T>, key: string): T | undefined {
 	return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
@@ -39,8 +42,9 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
  * "Custom API Call" (__CUSTOM_API_CALL__), is a configuration error, not an item error. */
 function operationFor(this: IExecuteFunctions): AfasOperation {
 	const product = productOf(this, 0);
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	// Fallbacks: n8n cannot read a parameter that no property shows for this product/resource.
+	const resource = this.getNodeParameter('resource', 0, '') as string;
+	const operation = this.getNodeParameter('operation', 0, '') as string;
 	const resources = OPERATIONS[product];
 	const implementation = own(own(resources, resource) ?? {}, operation);
 	if (implementation) return implementation;

@@ -4,7 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getConnectorMetainfo } from '../transport';
 
 /** The chosen GetConnector's fields (GET /metainfo/get/{id}): `id` is what filters and sorting use. */
-export async function getConnectorFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getConnectorFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const connectorId = this.getNodeParameter('connector', '', { extractValue: true }) as string;
 	if (typeof connectorId !== 'string' || connectorId.trim() === '') {
 		throw new NodeOperationError(this.getNode(), 'Choose a GetConnector first', {

@@ -39,7 +39,8 @@ export function productOf(context: AfasContext, itemIndex: number): AfasProduct 
 /** The credential type follows the product and, for SB, the chosen authentication (Airtable v2's pattern). */
 export function credentialTypeOf(context: AfasContext, itemIndex: number): AfasCredentialType {
 	if (productOf(context, itemIndex) === 'profit') return 'afasProfitApi';
-	return nodeParameter<string>(context, 'authentication', itemIndex, 'afasSbApi') === 'afasSbOAuth2Api'
+	return nodeParameter<string>(context, 'authentication', itemIndex, 'afasSbApi') ===
+		'afasSbOAuth2Api'
 		? 'afasSbOAuth2Api'
 		: 'afasSbApi';
 }

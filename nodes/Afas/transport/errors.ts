@@ -87,7 +87,8 @@ function shapeProfit(failure: HttpFailure, status: number): ShapedError {
 		);
 	}
 	if (PROFIT_LIKELY_CAUSES[status]) parts.push(PROFIT_LIKELY_CAUSES[status]);
-	const message = externalMessage ?? nestedMessage(body) ?? stringField(body, 'message') ?? statusText(status);
+	const message =
+		externalMessage ?? nestedMessage(body) ?? stringField(body, 'message') ?? statusText(status);
 	return { message, description: parts.join(' ') };
 }
 
@@ -131,8 +132,8 @@ export function apiError(node: INode, failure: HttpFailure, context: ShapeContex
 			: {
 					message: isConnectionReset(failure)
 						? 'The connection to AFAS was reset'
-						: `Could not reach AFAS (${failure.code ?? 'network error'})`,
-					description: `Check the environment or base URL in the credential and the network between n8n and AFAS.${retried}`,
+						: 'Could not reach AFAS',
+					description: `Network error ${failure.code ?? 'without a code'}. Check the environment or base URL in the credential and the network between n8n and AFAS.${retried}`,
 				};
 	} else {
 		shaped =
@@ -142,11 +143,14 @@ export function apiError(node: INode, failure: HttpFailure, context: ShapeContex
 		if (failure.status === 503) {
 			const seconds = retryAfterSeconds(failure);
 			const wait = seconds === undefined ? '' : ` AFAS asked to retry after ${seconds} seconds.`;
-			shaped.description = `${shaped.description} AFAS is in maintenance or at capacity.${wait}${retried}`.trim();
+			shaped.description =
+				`${shaped.description} AFAS is in maintenance or at capacity.${wait}${retried}`.trim();
 		}
 	}
-	const httpCode = failure.status === undefined ? (failure.code ?? 'ERROR') : String(failure.status);
-	const safeResponse: JsonObject = { message: shaped.message, httpCode };
+	// Network failures get no httpCode: n8n would replace our message with its generic text for codes such as
+	// ECONNABORTED.
+	const httpCode = failure.status === undefined ? undefined : String(failure.status);
+	const safeResponse: JsonObject = { message: shaped.message };
 	if (failure.body !== null && typeof failure.body === 'object') {
 		safeResponse.body = failure.body as JsonObject;
 	}
@@ -182,7 +186,9 @@ export function toNodeError(
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
 	if (isAfasInputError(error)) {
-		const message = error.message.includes(error.field) ? error.message : `${error.field}: ${error.message}`;
+		const message = error.message.includes(error.field)
+			? error.message
+			: `${error.field}: ${error.message}`;
 		return new NodeOperationError(node, message, {
 			itemIndex,
 			description: error.hint,
@@ -192,5 +198,7 @@ export function toNodeError(
 		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error as NodeApiError | NodeOperationError;
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }

@@ -36,7 +36,8 @@ function decodeBody(data: unknown): unknown {
 
 function parseMaybeJson(text: string): unknown {
 	const trimmed = text.trim();
-	if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return trimmed === '' ? undefined : text;
+	if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+		return trimmed === '' ? undefined : text;
 	try {
 		return JSON.parse(trimmed) as unknown;
 	} catch {
@@ -48,7 +49,8 @@ function plainHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	if (headers === null || typeof headers !== 'object') return result;
 	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-		if (typeof value === 'string' || typeof value === 'number') result[key.toLowerCase()] = String(value);
+		if (typeof value === 'string' || typeof value === 'number')
+			result[key.toLowerCase()] = String(value);
 	}
 	return result;
 }
@@ -57,10 +59,14 @@ function plainHeaders(headers: unknown): Record<string, string> {
 export function httpFailureOf(error: unknown): HttpFailure | undefined {
 	const outer = asErrorLike(error);
 	if (!outer) return undefined;
-	const chain = [outer, asErrorLike(outer.cause), asErrorLike(asErrorLike(outer.cause)?.cause)].filter(
-		(entry): entry is ErrorLike => entry !== undefined,
+	const chain = [
+		outer,
+		asErrorLike(outer.cause),
+		asErrorLike(asErrorLike(outer.cause)?.cause),
+	].filter((entry): entry is ErrorLike => entry !== undefined);
+	const withResponse = chain.find(
+		(entry) => entry.response && typeof entry.response.status === 'number',
 	);
-	const withResponse = chain.find((entry) => entry.response && typeof entry.response.status === 'number');
 	if (withResponse?.response) {
 		return {
 			status: withResponse.response.status as number,
@@ -69,7 +75,9 @@ export function httpFailureOf(error: unknown): HttpFailure | undefined {
 			message: typeof withResponse.message === 'string' ? withResponse.message : '',
 		};
 	}
-	const withCode = chain.find((entry) => typeof entry.code === 'string' && /^E[A-Z_]+$/.test(entry.code));
+	const withCode = chain.find(
+		(entry) => typeof entry.code === 'string' && /^E[A-Z_]+$/.test(entry.code),
+	);
 	if (withCode) {
 		return {
 			headers: {},

@@ -34,7 +34,12 @@ const LARGEST_SKIP = 999_999_999;
 
 export const MAX_PARALLEL_REQUESTS = 5;
 
-function queryFor(read: GetConnectorRead, urlPrefixLength: number, skip: number, take: number): string {
+function queryFor(
+	read: GetConnectorRead,
+	urlPrefixLength: number,
+	skip: number,
+	take: number,
+): string {
 	return buildGetConnectorQuery({
 		filter: read.filter,
 		rawFilterJson: read.rawFilterJson,
@@ -123,6 +128,7 @@ export async function readGetConnector(
 	await Promise.all(Array.from({ length: workers }, async () => await worker()));
 
 	const rows: IDataObject[] = [];
-	for (let page = 0; page < endPage && page < pages.length; page++) rows.push(...(pages[page] ?? []));
+	for (let page = 0; page < endPage && page < pages.length; page++)
+		rows.push(...(pages[page] ?? []));
 	return read.limit === undefined ? rows : rows.slice(0, read.limit);
 }

@@ -42,10 +42,7 @@ export async function resolveTarget(this: AfasContext, itemIndex = 0): Promise<T
 	const credentials = await this.getCredentials(credentialType, itemIndex);
 	let baseUrl: string;
 	try {
-		baseUrl =
-			product === 'profit'
-				? profitBaseUrl(credentials)
-				: `${sbBaseUrl(credentials)}/api`;
+		baseUrl = product === 'profit' ? profitBaseUrl(credentials) : `${sbBaseUrl(credentials)}/api`;
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, itemIndex);
 	}
@@ -67,7 +64,8 @@ export async function afasRequest<T = unknown>(
 	const urlWithoutQuery = `${target.baseUrl}${options.path}`;
 	let query: string;
 	try {
-		query = typeof options.query === 'function' ? options.query(urlWithoutQuery) : (options.query ?? '');
+		query =
+			typeof options.query === 'function' ? options.query(urlWithoutQuery) : (options.query ?? '');
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, itemIndex);
 	}
@@ -93,8 +91,12 @@ export async function afasRequest<T = unknown>(
 			)) as T;
 		} catch (error) {
 			const failure = httpFailureOf(error);
-			if (!failure) throw toNodeError(this.getNode(), error, itemIndex);
-			const decision = retryable ? retryDecision(failure, attempt, policy) : { retry: false as const };
+			// A cancelled execution is neither an AFAS answer nor worth a retry.
+			if (!failure || failure.code === 'ERR_CANCELED')
+				throw toNodeError(this.getNode(), error, itemIndex);
+			const decision = retryable
+				? retryDecision(failure, attempt, policy)
+				: { retry: false as const };
 			if (!decision.retry) {
 				throw apiError(this.getNode(), failure, {
 					product: target.product,

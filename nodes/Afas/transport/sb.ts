@@ -21,7 +21,8 @@ export interface SbRead {
 function rowsOf(response: unknown): IDataObject[] {
 	if (Array.isArray(response)) return response as IDataObject[];
 	if (response !== null && typeof response === 'object') {
-		const result = (response as { Result?: unknown; result?: unknown }).Result ??
+		const result =
+			(response as { Result?: unknown; result?: unknown }).Result ??
 			(response as { result?: unknown }).result;
 		if (Array.isArray(result)) return result as IDataObject[];
 	}
@@ -29,7 +30,10 @@ function rowsOf(response: unknown): IDataObject[] {
 }
 
 function encode(value: string): string {
-	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return encodeURIComponent(value).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 }
 
 /** Pages an SB list with skip/take until a short page; SB has no total count either. */
@@ -39,7 +43,11 @@ export async function readSbList(this: AfasContext, read: SbRead): Promise<IData
 	for (let skip = 0; ; skip += pageSize) {
 		const take = read.limit === undefined ? pageSize : Math.min(pageSize, read.limit - rows.length);
 		if (take <= 0) break;
-		const params: string[] = [`skip=${skip}`, `take=${take}`, `sortField=${encode(read.sortField)}`];
+		const params: string[] = [
+			`skip=${skip}`,
+			`take=${take}`,
+			`sortField=${encode(read.sortField)}`,
+		];
 		if (read.filter) params.push(`filter=${encode(read.filter)}`);
 		const response = await afasRequest.call(this, {
 			path: `/${encodeURIComponent(read.resource)}`,

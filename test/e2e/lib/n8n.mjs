@@ -15,13 +15,24 @@ export const OWNER = {
 	password: 'AfasE2e-Passw0rd',
 };
 
-/** A TCP port nobody listens on right now (the OS picks it). */
-export function freePort() {
+/** A TCP port nobody listens on right now: `preferred` when it is free, else one the OS picks. */
+export async function freePort(preferred = 0) {
+	if (preferred) {
+		try {
+			return await listenOnce(preferred);
+		} catch {
+			// taken: fall through to any free port
+		}
+	}
+	return listenOnce(0);
+}
+
+function listenOnce(port) {
 	return new Promise((resolvePromise, reject) => {
 		const server = createServer();
 		server.unref();
 		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		server.listen(port, '127.0.0.1', () => {
 			const { port } = server.address();
 			server.close(() => resolvePromise(port));
 		});
@@ -30,10 +41,11 @@ export function freePort() {
 
 export class N8nInstance {
 	/**
-	 * @param {{ version: string, home: string, packageDir: string, logLevel?: string }} options
+	 * @param {{ version: string, home: string, packageDir: string, logLevel?: string, preferredPort?: number }} options
 	 *   home: the N8N_USER_FOLDER (wiped); packageDir: the unpacked `npm pack` output of the node package.
 	 */
-	constructor({ version, home, packageDir, logLevel }) {
+	constructor({ version, home, packageDir, logLevel, preferredPort = 0 }) {
+		this.preferredPort = preferredPort;
 		this.version = version;
 		this.major = Number(version.split('.')[0]);
 		this.home = home;
@@ -57,7 +69,7 @@ export class N8nInstance {
 			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } }, null, 2),
 		);
 		this.brokerPort = await freePort();
-		this.port = await freePort();
+		this.port = await freePort(this.preferredPort);
 		return this;
 	}
 

@@ -50,3 +50,33 @@ export function simulatorCredentials(sim) {
 		},
 	];
 }
+
+/**
+ * The SB OAuth 2.0 credential, filled in but not yet connected: the consent step ("Connect my account") needs a
+ * person (or the browser test) to click through the simulator's consent page.
+ */
+export function sbOAuth2Credential(sim) {
+	const { sb } = sim.credentials;
+	return {
+		id: 'afasE2eSbOAuth01',
+		name: 'AFAS SB (simulator, OAuth 2.0 - click Connect)',
+		type: 'afasSbOAuth2Api',
+		data: {
+			server: 'custom',
+			baseUrl: sim.sbUrl,
+			customerEnvironment: sb.environment,
+			clientId: sb.clientId,
+			clientSecret: sb.clientSecret,
+		},
+	};
+}
+
+/** Prefers a fixed port (easy to remember in the sandbox), falls back to any free one. */
+export async function startSimulatorPreferring(port) {
+	try {
+		return await startSimulator({ port });
+	} catch (error) {
+		if (error?.code !== 'EADDRINUSE') throw error;
+		return startSimulator();
+	}
+}

@@ -15,7 +15,11 @@ function tokenXml(data) {
 }
 
 function base64url(input) {
-	return Buffer.from(input).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+	return Buffer.from(input)
+		.toString('base64')
+		.replace(/=+$/, '')
+		.replace(/\+/g, '-')
+		.replace(/\//g, '_');
 }
 
 /** A JWT-looking opaque token, as in the vendor examples (`eyJ…`); clients must treat it as opaque. */
@@ -29,7 +33,9 @@ function newAccessToken(clientId, nowMs) {
 
 function findByTokenData(state, data) {
 	const wanted = data.toUpperCase();
-	return state.appConnectors.find((app) => app.tokens.some((token) => token.toUpperCase() === wanted));
+	return state.appConnectors.find((app) =>
+		app.tokens.some((token) => token.toUpperCase() === wanted),
+	);
 }
 
 /**
@@ -50,7 +56,9 @@ function authenticate(ctx, state) {
 			// UNVERIFIED wording: the vendor only says "an error is returned" (HTTP 500) for non-Base64 tokens.
 			ctx.send(
 				500,
-				errorBody('The token is not Base64-encoded. Convert the XML token to Base64 and add \'AfasToken \' in front of it.'),
+				errorBody(
+					"The token is not Base64-encoded. Convert the XML token to Base64 and add 'AfasToken ' in front of it.",
+				),
 			);
 			return null;
 		}
@@ -97,11 +105,13 @@ function handleTokenEndpoint(ctx, state) {
 	const form = new URLSearchParams(ctx.body.toString('utf8'));
 	const params = {};
 	for (const [key, value] of form) {
-		if (key in params) return oauthError(ctx, 400, 'invalid_request', `Duplicate parameter '${key}'`);
+		if (key in params)
+			return oauthError(ctx, 400, 'invalid_request', `Duplicate parameter '${key}'`);
 		params[key] = value;
 	}
 	ctx.logBody(params);
-	if (!params.grant_type) return oauthError(ctx, 400, 'invalid_request', "Missing parameter 'grant_type'");
+	if (!params.grant_type)
+		return oauthError(ctx, 400, 'invalid_request', "Missing parameter 'grant_type'");
 
 	const authorization = String(ctx.headers.authorization || '');
 	const basic = /^basic\s+(.+)$/i.exec(authorization);
@@ -111,7 +121,12 @@ function handleTokenEndpoint(ctx, state) {
 	}
 	if (params.client_assertion || params.client_assertion_type) {
 		// private_key_jwt (Profit 9) is out of scope for the simulator.
-		return oauthError(ctx, 400, 'invalid_request', 'Client assertions are not supported by this app connector');
+		return oauthError(
+			ctx,
+			400,
+			'invalid_request',
+			'Client assertions are not supported by this app connector',
+		);
 	}
 
 	let clientId;
@@ -119,7 +134,8 @@ function handleTokenEndpoint(ctx, state) {
 	if (basic) {
 		const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
-		if (colon < 0) return oauthError(ctx, 401, 'invalid_client', undefined, { 'WWW-Authenticate': 'Basic' });
+		if (colon < 0)
+			return oauthError(ctx, 401, 'invalid_client', undefined, { 'WWW-Authenticate': 'Basic' });
 		clientId = decodeURIComponent(decoded.slice(0, colon));
 		clientSecret = decodeURIComponent(decoded.slice(colon + 1));
 	} else {
@@ -131,7 +147,9 @@ function handleTokenEndpoint(ctx, state) {
 	}
 
 	const app = state.appConnectors.find((candidate) =>
-		candidate.clients.some((client) => client.clientId === clientId && client.clientSecret === clientSecret),
+		candidate.clients.some(
+			(client) => client.clientId === clientId && client.clientSecret === clientSecret,
+		),
 	);
 	if (!app || app.blocked) {
 		return basic
@@ -143,7 +161,8 @@ function handleTokenEndpoint(ctx, state) {
 		// The authorization-code flow is not simulated: no code or refresh token is ever valid here.
 		return oauthError(ctx, 400, 'invalid_grant', 'The code or refresh token is invalid or expired');
 	}
-	if (params.grant_type !== 'client_credentials') return oauthError(ctx, 400, 'unsupported_grant_type');
+	if (params.grant_type !== 'client_credentials')
+		return oauthError(ctx, 400, 'unsupported_grant_type');
 
 	const accessToken = newAccessToken(clientId, ctx.clock.now());
 	state.accessTokens.set(accessToken, {

@@ -28,7 +28,9 @@ function toAmsterdamLocal(ms) {
  * not a date. A trailing `Z` is ignored (clients copy it from GetConnector output).
  */
 function normaliseLocalDate(value) {
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$/.exec(String(value).trim());
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$/.exec(
+		String(value).trim(),
+	);
 	if (!match) return null;
 	const [, y, m, d, hh = '00', mm = '00', ss = '00'] = match;
 	return `${y}-${m}-${d}T${hh}:${mm}:${ss}`;

@@ -28,13 +28,22 @@ function mimeTypeOf(fileName) {
 
 function sendFile(ctx, { fileName, mimetype, data }, includeName = true) {
 	const type = mimetype || mimeTypeOf(fileName);
-	if (String(ctx.headers.sendfileasbinary || '') === '1') return ctx.send(200, data, { 'Content-Type': type });
-	const body = includeName ? { filename: fileName, mimetype: type, filedata: data.toString('base64') } : { filedata: data.toString('base64'), mimetype: type };
+	if (String(ctx.headers.sendfileasbinary || '') === '1')
+		return ctx.send(200, data, { 'Content-Type': type });
+	const body = includeName
+		? { filename: fileName, mimetype: type, filedata: data.toString('base64') }
+		: { filedata: data.toString('base64'), mimetype: type };
 	return ctx.send(200, body);
 }
 
 function notLinked(ctx) {
-	ctx.send(500, errorBody('Connector not supported for this app or the user is not authorized', ERROR_NUMBERS.notSupported));
+	ctx.send(
+		500,
+		errorBody(
+			'Connector not supported for this app or the user is not authorized',
+			ERROR_NUMBERS.notSupported,
+		),
+	);
 }
 
 function safeDecode(text) {
@@ -78,7 +87,9 @@ function handleFileConnector(ctx, state, app, rawSegments) {
 		fileName = name === null ? null : name.replace(/_5f/gi, '_');
 	}
 	if (!fileId || !fileName) return ctx.send(404);
-	const file = allFiles(state).find((f) => f.fileId.toLowerCase() === fileId.toLowerCase() && f.fileName === fileName);
+	const file = allFiles(state).find(
+		(f) => f.fileId.toLowerCase() === fileId.toLowerCase() && f.fileName === fileName,
+	);
 	if (!file) return ctx.send(404);
 	return sendFile(ctx, file);
 }
@@ -90,7 +101,9 @@ function handleSubjectConnector(ctx, state, app, segments) {
 	const fileId = segments[2] || ctx.query.get('FileId') || ctx.query.get('fileid');
 	if (!subjectId || !fileId) return ctx.send(404);
 	const subject = state.data.subjects.find((s) => String(s.SbId) === String(subjectId));
-	const attachment = subject && subject.attachments.find((a) => a.FileId.toLowerCase() === String(fileId).toLowerCase());
+	const attachment =
+		subject &&
+		subject.attachments.find((a) => a.FileId.toLowerCase() === String(fileId).toLowerCase());
 	if (!attachment) return ctx.send(404);
 	return sendFile(ctx, { fileName: attachment.FileName, data: attachment.data });
 }
@@ -100,17 +113,31 @@ function handleImageConnector(ctx, state, app, segments) {
 	if (!app.special.image) return notLinked(ctx);
 	const format = ctx.query.get('format') || '0';
 	if (!['0', '1', '2'].includes(format)) return ctx.send(404);
-	const image = segments[1] && state.data.images.find((i) => i.imageId.toLowerCase() === segments[1].toLowerCase());
+	const image =
+		segments[1] &&
+		state.data.images.find((i) => i.imageId.toLowerCase() === segments[1].toLowerCase());
 	if (!image) return ctx.send(404);
-	return sendFile(ctx, { fileName: 'image.png', mimetype: image.mimetype, data: image.data }, false);
+	return sendFile(
+		ctx,
+		{ fileName: 'image.png', mimetype: image.mimetype, data: image.data },
+		false,
+	);
 }
 
 /** `/reportconnector/{reportId}` -> `{filename, mimetype, filedata}` (§8.5; `filename` added for consistency). */
 function handleReportConnector(ctx, state, app, segments) {
 	if (!app.special.report) return notLinked(ctx);
-	const report = segments[1] && state.data.reports.find((r) => r.reportId.toLowerCase() === segments[1].toLowerCase());
+	const report =
+		segments[1] &&
+		state.data.reports.find((r) => r.reportId.toLowerCase() === segments[1].toLowerCase());
 	if (!report) return ctx.send(404);
 	return sendFile(ctx, { fileName: report.fileName, data: report.data });
 }
 
-module.exports = { handleFileConnector, handleSubjectConnector, handleImageConnector, handleReportConnector, mimeTypeOf };
+module.exports = {
+	handleFileConnector,
+	handleSubjectConnector,
+	handleImageConnector,
+	handleReportConnector,
+	mimeTypeOf,
+};

@@ -29,10 +29,16 @@ function parseFilter(query) {
 	if (values === null) throw new ProfitError(UNEXPECTED);
 	const valueGroups = splitGroups(values);
 	// UNVERIFIED: a missing `operatortypes` defaults to 1 (equals) for every condition.
-	const operatorGroups = operators === null ? idGroups.map((group) => group.map(() => '1')) : splitGroups(operators);
-	if (!sameShape(idGroups, valueGroups) || !sameShape(idGroups, operatorGroups)) throw new ProfitError(UNEXPECTED);
+	const operatorGroups =
+		operators === null ? idGroups.map((group) => group.map(() => '1')) : splitGroups(operators);
+	if (!sameShape(idGroups, valueGroups) || !sameShape(idGroups, operatorGroups))
+		throw new ProfitError(UNEXPECTED);
 	return idGroups.map((group, g) =>
-		group.map((field, c) => ({ field: field.trim(), op: parseOperator(operatorGroups[g][c]), value: valueGroups[g][c] })),
+		group.map((field, c) => ({
+			field: field.trim(),
+			op: parseOperator(operatorGroups[g][c]),
+			value: valueGroups[g][c],
+		})),
 	);
 }
 

@@ -143,7 +143,10 @@ async function handleGetConnector(ctx, connector, state) {
 	}
 
 	const head = `{"skip":${paging.skip},"take":${paging.take},"rows":[`;
-	const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-cache' };
+	const headers = {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Cache-Control': 'no-store, no-cache',
+	};
 	if (selection.length <= STREAM_THRESHOLD) {
 		const rows = [];
 		for (let n = 0; n < selection.length; n++) rows.push(rowJson(view, fields, selection.at(n)));

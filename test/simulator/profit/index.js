@@ -8,7 +8,12 @@ const { ProfitError, errorBody, ERROR_NUMBERS } = require('./errors');
 const { handleGetConnector } = require('./getConnector');
 const { listMetainfo, getConnectorMetainfo, updateConnectorMetainfo } = require('./metainfo');
 const { handleUpdate, handleDelete } = require('./updateConnector');
-const { handleFileConnector, handleSubjectConnector, handleImageConnector, handleReportConnector } = require('./files');
+const {
+	handleFileConnector,
+	handleSubjectConnector,
+	handleImageConnector,
+	handleReportConnector,
+} = require('./files');
 const { handleOtpRequest, handleOtpValidation } = require('./otp');
 const { GET_CONNECTORS } = require('./data/getConnectors');
 const { UPDATE_CONNECTORS } = require('./data/updateConnectors');
@@ -35,7 +40,14 @@ const LINKED_GET = [
 	'Profit_Demo',
 	'Profit_Transactions',
 ];
-const LINKED_UPDATE = ['KnPerson', 'KnOrganisation', 'KnSubject', 'FbSales', 'FiEntries', 'KnEmployee'];
+const LINKED_UPDATE = [
+	'KnPerson',
+	'KnOrganisation',
+	'KnSubject',
+	'FbSales',
+	'FiEntries',
+	'KnEmployee',
+];
 
 function createState(options) {
 	const data = seedData();
@@ -61,7 +73,11 @@ function createState(options) {
 				updateConnectors: [...LINKED_UPDATE],
 				// Special connectors (§1): AppConnectorSubject, AppConnectorVersion, files, images, reports.
 				special: { subject: true, version: true, file: true, image: true, report: true },
-				otp: { apiKey: 'SIMAPIKEY0123456789ABCDEF', environmentKey: 'SIMENVKEY9876543210FEDCBA', users: ['12345.n8n', 'n8n@example.nl'] },
+				otp: {
+					apiKey: 'SIMAPIKEY0123456789ABCDEF',
+					environmentKey: 'SIMENVKEY9876543210FEDCBA',
+					users: ['12345.n8n', 'n8n@example.nl'],
+				},
 			},
 			{
 				id: 'restricted',
@@ -127,19 +143,28 @@ function notSupported(ctx, state, kind) {
 }
 
 function createProfit({ clock, options = {} }) {
-	const profitOptions = { ...(options.profit || {}), ...((options.seed && options.seed.profit) || {}) };
+	const profitOptions = {
+		...(options.profit || {}),
+		...((options.seed && options.seed.profit) || {}),
+	};
 	const state = createState(profitOptions);
 	state.clock = clock;
 
 	async function route(ctx) {
 		const rest = ctx.path.replace(PREFIX, '');
-		const segments = rest.split('/').filter((s) => s !== '').map(decodeSegment);
+		const segments = rest
+			.split('/')
+			.filter((s) => s !== '')
+			.map(decodeSegment);
 		const head = (segments[0] || '').toLowerCase();
 
-		if (ctx.url.search.length > MAX_QUERY_LENGTH) return ctx.send(404);
+		const rawUrl = ctx.req.url || '';
+		const queryStart = rawUrl.indexOf('?');
+		if (queryStart >= 0 && rawUrl.length - queryStart > MAX_QUERY_LENGTH) return ctx.send(404);
 		if (ctx.body.length > MAX_BODY_BYTES) return ctx.send(413);
 
-		if (head === 'oauth' && (segments[1] || '').toLowerCase() === 'token') return handleTokenEndpoint(ctx, state);
+		if (head === 'oauth' && (segments[1] || '').toLowerCase() === 'token')
+			return handleTokenEndpoint(ctx, state);
 		if (head === 'oauth') return ctx.send(404);
 		if (head === 'otprequest' && ctx.method === 'POST') return handleOtpRequest(ctx, state);
 		if (head === 'otpvalidation' && ctx.method === 'POST') return handleOtpValidation(ctx, state);
@@ -156,7 +181,10 @@ function createProfit({ clock, options = {} }) {
 			const linked = kind === 'get' ? app.getConnectors : app.updateConnectors;
 			const connector = findById(list, id);
 			if (!connector || !linked.includes(connector.id)) return notSupported(ctx, state, kind);
-			return ctx.send(200, kind === 'get' ? getConnectorMetainfo(connector) : updateConnectorMetainfo(connector));
+			return ctx.send(
+				200,
+				kind === 'get' ? getConnectorMetainfo(connector) : updateConnectorMetainfo(connector),
+			);
 		}
 
 		if (head === 'profitversion' && ctx.method === 'GET') {
@@ -168,12 +196,14 @@ function createProfit({ clock, options = {} }) {
 			const id = segments[1];
 			if (ctx.method === 'GET' && segments.length === 2) {
 				const connector = findById(state.getConnectors, id);
-				if (!connector || !app.getConnectors.includes(connector.id)) return notSupported(ctx, state, 'get');
+				if (!connector || !app.getConnectors.includes(connector.id))
+					return notSupported(ctx, state, 'get');
 				return handleGetConnector(ctx, connector, state);
 			}
 			if (ctx.method === 'POST' || ctx.method === 'PUT' || ctx.method === 'DELETE') {
 				const connector = findById(state.updateConnectors, id);
-				if (!connector || !app.updateConnectors.includes(connector.id)) return notSupported(ctx, state, 'update');
+				if (!connector || !app.updateConnectors.includes(connector.id))
+					return notSupported(ctx, state, 'update');
 				if (ctx.method === 'DELETE') return handleDelete(ctx, connector, state, segments.slice(2));
 				if (segments.length > 3) return ctx.send(404);
 				return handleUpdate(ctx, connector, state, segments[2]);
@@ -182,7 +212,13 @@ function createProfit({ clock, options = {} }) {
 		}
 
 		if (ctx.method === 'GET') {
-			if (head === 'fileconnector') return handleFileConnector(ctx, state, app, ctx.path.replace(PREFIX, '').split('/').filter(Boolean));
+			if (head === 'fileconnector')
+				return handleFileConnector(
+					ctx,
+					state,
+					app,
+					ctx.path.replace(PREFIX, '').split('/').filter(Boolean),
+				);
 			if (head === 'subjectconnector') return handleSubjectConnector(ctx, state, app, segments);
 			if (head === 'imageconnector') return handleImageConnector(ctx, state, app, segments);
 			if (head === 'reportconnector') return handleReportConnector(ctx, state, app, segments);

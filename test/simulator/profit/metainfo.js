@@ -3,7 +3,10 @@
 
 function listMetainfo(state, app) {
 	const describe = (list, ids) =>
-		ids.map((id) => list.find((c) => c.id === id)).filter(Boolean).map((c) => ({ id: c.id, description: c.description }));
+		ids
+			.map((id) => list.find((c) => c.id === id))
+			.filter(Boolean)
+			.map((c) => ({ id: c.id, description: c.description }));
 	return {
 		updateConnectors: describe(state.updateConnectors, app.updateConnectors),
 		getConnectors: describe(state.getConnectors, app.getConnectors),

@@ -18,7 +18,8 @@ function readBody(ctx) {
 	}
 	ctx.logBody(parsed);
 	const out = {};
-	if (parsed && typeof parsed === 'object') for (const [key, value] of Object.entries(parsed)) out[key.toLowerCase()] = value;
+	if (parsed && typeof parsed === 'object')
+		for (const [key, value] of Object.entries(parsed)) out[key.toLowerCase()] = value;
 	return out;
 }
 
@@ -38,7 +39,12 @@ function handleOtpRequest(ctx, state) {
 	const app = body && findApp(state, body);
 	if (app) {
 		const otp = String(crypto.randomInt(0, 1000000)).padStart(6, '0');
-		state.outbox.push({ userId: String(body.userid), otp, appConnectorId: app.id, expiresAt: ctx.clock.now() + OTP_VALID_MS });
+		state.outbox.push({
+			userId: String(body.userid),
+			otp,
+			appConnectorId: app.id,
+			expiresAt: ctx.clock.now() + OTP_VALID_MS,
+		});
 	}
 	ctx.send(201);
 }

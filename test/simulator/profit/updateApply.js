@@ -9,12 +9,16 @@ const { ProfitError, ERROR_NUMBERS } = require('./errors');
 const { toAmsterdamLocal } = require('./dates');
 
 function notFound(label) {
-	return new ProfitError(`The entered value for '${label}' does not exist.`, ERROR_NUMBERS.valueDoesNotExist);
+	return new ProfitError(
+		`The entered value for '${label}' does not exist.`,
+		ERROR_NUMBERS.valueDoesNotExist,
+	);
 }
 
 function stringResults(values) {
 	const out = {};
-	for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null) out[key] = String(value);
+	for (const [key, value] of Object.entries(values))
+		if (value !== undefined && value !== null) out[key] = String(value);
 	return out;
 }
 
@@ -37,7 +41,10 @@ function keepObjects(record, node, skip = []) {
 	for (const [name, children] of Object.entries(node.objects)) {
 		if (skip.includes(name)) continue;
 		record.objects = record.objects || {};
-		record.objects[name] = [...(record.objects[name] || []), ...children.map((child) => ({ ...child.values }))];
+		record.objects[name] = [
+			...(record.objects[name] || []),
+			...children.map((child) => ({ ...child.values })),
+		];
 	}
 }
 
@@ -46,7 +53,8 @@ function keepObjects(record, node, skip = []) {
 function matchPerson(state, v) {
 	const persons = state.data.persons;
 	const same = (a, b) => String(a || '').toLowerCase() === String(b || '').toLowerCase();
-	const nameMatch = (p) => same(p.LaNm, v.LaNm) && same(p.Is, v.Is) && same(p.In, v.In) && same(p.ViGe, v.ViGe);
+	const nameMatch = (p) =>
+		same(p.LaNm, v.LaNm) && same(p.Is, v.Is) && same(p.In, v.In) && same(p.ViGe, v.ViGe);
 	switch (String(v.MatchPer)) {
 		case '0':
 			return persons.find((p) => v.BcCo !== undefined && same(p.BcCo, v.BcCo));
@@ -69,13 +77,20 @@ function matchPerson(state, v) {
 
 function upsertPerson(state, node, action) {
 	const v = node.values;
-	let person = v.BcId !== undefined && v.BcId !== null ? state.data.persons.find((p) => p.BcId === v.BcId) : matchPerson(state, v);
-	if (!person && action === 'update' && v.BcCo) person = state.data.persons.find((p) => p.BcCo === v.BcCo);
+	let person =
+		v.BcId !== undefined && v.BcId !== null
+			? state.data.persons.find((p) => p.BcId === v.BcId)
+			: matchPerson(state, v);
+	if (!person && action === 'update' && v.BcCo)
+		person = state.data.persons.find((p) => p.BcCo === v.BcCo);
 	if (!person) {
 		if (action === 'update') throw notFound('Organisation/Person (internal)');
 		const bcCo = v.AutoNum === true || !v.BcCo ? String(nextCounter(state, 'BcCo')) : v.BcCo;
 		if (state.data.persons.some((p) => p.BcCo === bcCo)) {
-			throw new ProfitError(`The value '${bcCo}' for 'Number' already exists.`, ERROR_NUMBERS.unexpected);
+			throw new ProfitError(
+				`The value '${bcCo}' for 'Number' already exists.`,
+				ERROR_NUMBERS.unexpected,
+			);
 		}
 		person = { BcId: nextCounter(state, 'BcId'), BcCo: bcCo, CreateDate: now(state) };
 		state.data.persons.push(person);
@@ -106,8 +121,12 @@ function matchOrganisation(state, v) {
 
 function upsertOrganisation(state, node, action) {
 	const v = node.values;
-	let org = v.BcId !== undefined && v.BcId !== null ? state.data.organisations.find((o) => o.BcId === v.BcId) : matchOrganisation(state, v);
-	if (!org && action === 'update' && v.BcCo) org = state.data.organisations.find((o) => o.BcCo === v.BcCo);
+	let org =
+		v.BcId !== undefined && v.BcId !== null
+			? state.data.organisations.find((o) => o.BcId === v.BcId)
+			: matchOrganisation(state, v);
+	if (!org && action === 'update' && v.BcCo)
+		org = state.data.organisations.find((o) => o.BcCo === v.BcCo);
 	if (!org) {
 		if (action === 'update') throw notFound('Organisation/Person (internal)');
 		const bcCo = v.AutoNum === true || !v.BcCo ? String(nextCounter(state, 'BcCo')) : v.BcCo;
@@ -151,7 +170,8 @@ function applySubject(state, node, action) {
 	const { SbId, FileStream, SbPa, ...rest } = v;
 	assign(subject, rest);
 	// A single file can also travel on the root (SbPa + FileStream).
-	if (SbPa && FileStream) subject.attachments.push(...attachmentsFrom([{ values: { FileName: SbPa, FileStream } }]));
+	if (SbPa && FileStream)
+		subject.attachments.push(...attachmentsFrom([{ values: { FileName: SbPa, FileStream } }]));
 	subject.links.push(...(node.objects.KnSubjectLink || []).map((child) => ({ ...child.values })));
 	subject.attachments.push(...attachmentsFrom(node.objects.KnSubjectAttachment));
 	return { SbId: subject.SbId };
@@ -169,7 +189,8 @@ function applySales(state, node, action) {
 	} else {
 		order = state.data.salesOrders.find((o) => o.OrNu === v.OrNu);
 		if (!order) throw notFound('Number');
-		if (v.DbId !== undefined && !state.data.debtors.some((d) => d.DbId === v.DbId)) throw notFound('Debtor');
+		if (v.DbId !== undefined && !state.data.debtors.some((d) => d.DbId === v.DbId))
+			throw notFound('Debtor');
 	}
 	const { OrNu, ...rest } = v;
 	assign(order, rest);
@@ -180,20 +201,35 @@ function applySales(state, node, action) {
 // ---- FiEntries (root FiEntryPar) ----
 
 function applyEntries(state, node, action) {
-	if (action !== 'insert') throw new ProfitError('Journal entries can only be inserted; delete and book again.', ERROR_NUMBERS.unexpected);
+	if (action !== 'insert')
+		throw new ProfitError(
+			'Journal entries can only be inserted; delete and book again.',
+			ERROR_NUMBERS.unexpected,
+		);
 	const v = node.values;
 	// UnId defaults to the administration the user last logged into (§7.4): here administration 1.
 	const unId = v.UnId ?? 1;
-	if (!state.data.administrations.some((a) => a.AdminId === Number(unId))) throw notFound('Administration');
+	if (!state.data.administrations.some((a) => a.AdminId === Number(unId)))
+		throw notFound('Administration');
 	const lines = (node.objects.FiEntries || []).map((child) => ({ ...child.values }));
 	const cents = (value) => Math.round(Number(value || 0) * 100);
 	const debit = lines.reduce((sum, line) => sum + cents(line.AmDe), 0);
 	const credit = lines.reduce((sum, line) => sum + cents(line.AmCr), 0);
 	if (lines.length === 0 || debit !== credit) {
-		throw new ProfitError('The entry is not balanced: the total debit does not equal the total credit.', ERROR_NUMBERS.unexpected);
+		throw new ProfitError(
+			'The entry is not balanced: the total debit does not equal the total credit.',
+			ERROR_NUMBERS.unexpected,
+		);
 	}
 	const enNo = nextCounter(state, 'EnNo');
-	state.data.journalEntries.push({ UnId: Number(unId), Year: v.Year, Peri: v.Peri, JoCo: v.JoCo, EnNo: enNo, lines });
+	state.data.journalEntries.push({
+		UnId: Number(unId),
+		Year: v.Year,
+		Peri: v.Peri,
+		JoCo: v.JoCo,
+		EnNo: enNo,
+		lines,
+	});
 	// The observed real response (§7.3): root element name, UnId and EnNo as strings.
 	return { UnId: unId, EnNo: enNo };
 }
@@ -204,18 +240,37 @@ function applyEmployee(state, node, action) {
 	const v = node.values;
 	let employee = v.EmId ? state.data.employees.find((e) => e.EmId === v.EmId) : undefined;
 	if (action === 'insert') {
-		if (employee) throw new ProfitError(`The value '${v.EmId}' for 'Medewerker' already exists.`, ERROR_NUMBERS.unexpected);
+		if (employee)
+			throw new ProfitError(
+				`The value '${v.EmId}' for 'Medewerker' already exists.`,
+				ERROR_NUMBERS.unexpected,
+			);
 		const emId = v.EmId || String(2000 + state.data.employees.length + 1);
-		employee = { EmId: emId, EmploymentStartDate: null, EmploymentEndDate: null, EmailForDigitalDocuments: null, PhotoImageId: null, CreateDate: now(state) };
+		employee = {
+			EmId: emId,
+			EmploymentStartDate: null,
+			EmploymentEndDate: null,
+			EmailForDigitalDocuments: null,
+			PhotoImageId: null,
+			CreateDate: now(state),
+		};
 		state.data.employees.push(employee);
 	} else if (!employee) {
 		throw notFound('Medewerker');
 	}
 	for (const personNode of node.objects.KnPerson || []) {
-		const linked = employee.BcCo && !personNode.values.MatchPer ? { ...personNode, values: { ...personNode.values, BcCo: employee.BcCo, MatchPer: '0' } } : personNode;
-		const person = upsertPerson(state, linked, personNode.action || (employee.BcCo ? 'update' : 'insert'));
+		const linked =
+			employee.BcCo && !personNode.values.MatchPer
+				? { ...personNode, values: { ...personNode.values, BcCo: employee.BcCo, MatchPer: '0' } }
+				: personNode;
+		const person = upsertPerson(
+			state,
+			linked,
+			personNode.action || (employee.BcCo ? 'update' : 'insert'),
+		);
 		employee.BcCo = person.BcCo;
-		employee.Name = `${person.FiNm || ''} ${person.Is ? `${person.Is} ` : ''}${person.LaNm || ''}`.trim();
+		employee.Name =
+			`${person.FiNm || ''} ${person.Is ? `${person.Is} ` : ''}${person.LaNm || ''}`.trim();
 		employee.EmAd = person.EmAd;
 	}
 	for (const contract of node.objects.AfasContract || []) {
@@ -264,7 +319,8 @@ const DELETERS = {
 	FiEntries: (state, keys, sub) => {
 		const matches = (entry) =>
 			Object.entries(keys).every(([key, value]) => String(entry[key]) === String(value)) &&
-			(!sub || Object.entries(sub.keys).every(([key, value]) => String(entry[key]) === String(value)));
+			(!sub ||
+				Object.entries(sub.keys).every(([key, value]) => String(entry[key]) === String(value)));
 		const before = state.data.journalEntries.length;
 		state.data.journalEntries = state.data.journalEntries.filter((entry) => !matches(entry));
 		if (state.data.journalEntries.length === before) throw notFound('Journal entry number');

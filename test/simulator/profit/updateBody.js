@@ -20,7 +20,10 @@ function invalid(message) {
 }
 
 function findField(def, fieldId) {
-	return def.fields.find((f) => f.fieldId === fieldId) || def.fields.find((f) => f.fieldId.toLowerCase() === fieldId.toLowerCase());
+	return (
+		def.fields.find((f) => f.fieldId === fieldId) ||
+		def.fields.find((f) => f.fieldId.toLowerCase() === fieldId.toLowerCase())
+	);
 }
 
 /** Coerces one value by data type; '' and null clear the field (§7.2). Throws the vendor-style messages. */
@@ -29,13 +32,17 @@ function coerce(field, raw) {
 	const text = typeof raw === 'string' ? raw.trim() : raw;
 	switch (field.dataType) {
 		case 'int': {
-			const number = typeof text === 'number' ? text : /^-?\d+$/.test(String(text)) ? Number(text) : NaN;
-			if (!Number.isInteger(number)) throw invalid(`The value '${raw}' for '${field.label}' is not a valid number.`);
+			const number =
+				typeof text === 'number' ? text : /^-?\d+$/.test(String(text)) ? Number(text) : NaN;
+			if (!Number.isInteger(number))
+				throw invalid(`The value '${raw}' for '${field.label}' is not a valid number.`);
 			return number;
 		}
 		case 'decimal': {
-			const number = typeof text === 'number' ? text : /^-?\d+(\.\d+)?$/.test(String(text)) ? Number(text) : NaN;
-			if (Number.isNaN(number)) throw invalid(`The value '${raw}' for '${field.label}' is not a valid number.`);
+			const number =
+				typeof text === 'number' ? text : /^-?\d+(\.\d+)?$/.test(String(text)) ? Number(text) : NaN;
+			if (Number.isNaN(number))
+				throw invalid(`The value '${raw}' for '${field.label}' is not a valid number.`);
 			return number;
 		}
 		case 'boolean': {
@@ -54,7 +61,11 @@ function coerce(field, raw) {
 			const value = String(raw);
 			if (field.values) {
 				const match = field.values.find((entry) => entry.id.toLowerCase() === value.toLowerCase());
-				if (!match) throw new ProfitError(`The entered value for '${field.label}' does not exist.`, ERROR_NUMBERS.valueDoesNotExist);
+				if (!match)
+					throw new ProfitError(
+						`The entered value for '${field.label}' does not exist.`,
+						ERROR_NUMBERS.valueDoesNotExist,
+					);
 				return match.id;
 			}
 			// UNVERIFIED: Profit's behaviour for over-long text; the simulator refuses it so clients see the limit.
@@ -68,13 +79,15 @@ function coerce(field, raw) {
 
 function readAction(value) {
 	const action = String(value).toLowerCase();
-	if (!ACTIONS.has(action)) throw invalid(`'${value}' is not a valid action; use insert, update or delete.`);
+	if (!ACTIONS.has(action))
+		throw invalid(`'${value}' is not a valid action; use insert, update or delete.`);
 	return action;
 }
 
 /** Normalises one Element (recursively) and validates field ids, types and code tables. */
 function readElement(def, element, path) {
-	if (!element || typeof element !== 'object' || Array.isArray(element)) throw invalid(`Element of '${path}' must be an object.`);
+	if (!element || typeof element !== 'object' || Array.isArray(element))
+		throw invalid(`Element of '${path}' must be an object.`);
 	const values = {};
 	let action;
 	const setValue = (fieldId, raw) => {
@@ -87,17 +100,24 @@ function readElement(def, element, path) {
 		if (key.toLowerCase() === '@action') action = readAction(raw);
 		else if (key.startsWith('@')) setValue(key.slice(1), raw);
 	}
-	const fields = element.Fields || {};
-	if (typeof fields !== 'object' || Array.isArray(fields)) throw invalid(`Fields of '${path}' must be an object.`);
+	// One vendor example (FiEntries "Journal") sends Fields as an array of one object; accepted and merged.
+	const fields = Array.isArray(element.Fields)
+		? Object.assign({}, ...element.Fields)
+		: element.Fields || {};
+	if (typeof fields !== 'object') throw invalid(`Fields of '${path}' must be an object.`);
 	for (const [key, raw] of Object.entries(fields)) {
 		if (key.toLowerCase() === '@action') action = readAction(raw);
 		else setValue(key, raw);
 	}
 	const objects = {};
 	for (const [name, wrapper] of objectEntries(element.Objects, path)) {
-		const childDef = def.objects.find((o) => o.name === name) || def.objects.find((o) => o.name.toLowerCase() === name.toLowerCase());
+		const childDef =
+			def.objects.find((o) => o.name === name) ||
+			def.objects.find((o) => o.name.toLowerCase() === name.toLowerCase());
 		if (!childDef) throw invalid(`Object '${name}' does not exist in '${def.name}'.`);
-		const children = asArray(wrapper && wrapper.Element).map((child) => readElement(childDef, child, `${path}/${childDef.name}`));
+		const children = asArray(wrapper && wrapper.Element).map((child) =>
+			readElement(childDef, child, `${path}/${childDef.name}`),
+		);
 		objects[childDef.name] = [...(objects[childDef.name] || []), ...children];
 	}
 	return { def, action, values, objects };
@@ -108,36 +128,47 @@ function objectEntries(objects, path) {
 	if (objects === undefined || objects === null) return [];
 	if (Array.isArray(objects)) {
 		return objects.flatMap((item) => {
-			if (!item || typeof item !== 'object') throw invalid(`Objects of '${path}' must hold objects.`);
+			if (!item || typeof item !== 'object')
+				throw invalid(`Objects of '${path}' must hold objects.`);
 			return Object.entries(item);
 		});
 	}
-	if (typeof objects !== 'object') throw invalid(`Objects of '${path}' must be an object or an array.`);
+	if (typeof objects !== 'object')
+		throw invalid(`Objects of '${path}' must be an object or an array.`);
 	return Object.entries(objects);
 }
 
 /**
- * Mandatory fields apply to inserts only (a PUT needs just the keys, §7.2). Nested elements without an
- * `@Action` count as inserts, as in the vendor's "add lines with PUT" examples.
+ * Mandatory fields apply to inserts only (a PUT needs just the keys, §7.2). Below a POST, nested elements
+ * without `@Action` are inserts. Below a PUT they may insert or update (matched on server-side data, e.g. a
+ * line GUID), so only an explicit `@Action: insert` is checked there.
  */
 function checkMandatory(node, action) {
 	const effective = node.action || action;
 	if (effective === 'insert') {
 		for (const field of node.def.fields) {
-			if (field.mandatory && (node.values[field.fieldId] === undefined || node.values[field.fieldId] === null)) {
+			if (
+				field.mandatory &&
+				(node.values[field.fieldId] === undefined || node.values[field.fieldId] === null)
+			) {
 				// UNVERIFIED message text.
-				throw invalid(`Field '${field.label}' (${field.fieldId}) is mandatory in '${node.def.name}'.`);
+				throw invalid(
+					`Field '${field.label}' (${field.fieldId}) is mandatory in '${node.def.name}'.`,
+				);
 			}
 		}
 	}
-	for (const children of Object.values(node.objects)) for (const child of children) checkMandatory(child, 'insert');
+	for (const children of Object.values(node.objects)) {
+		for (const child of children)
+			checkMandatory(child, effective === 'insert' ? 'insert' : undefined);
+	}
 }
 
 /**
  * Parses the whole request. `rootAction` comes from the verb (POST insert, PUT update, §7.2); for a
  * sub-object POST the root only identifies (and may update) the parent.
  */
-function readBody(ctx, connector, rootAction) {
+function readBody(ctx, connector, rootAction, subObjectInsert = false) {
 	let parsed;
 	try {
 		parsed = JSON.parse(ctx.body.toString('utf8'));
@@ -146,18 +177,27 @@ function readBody(ctx, connector, rootAction) {
 		return { error: { status: 400, body: { message: 'Invalid json' } } };
 	}
 	ctx.logBody(parsed);
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(`The body must be an object with root '${connector.name}'.`);
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw invalid(`The body must be an object with root '${connector.name}'.`);
 	const rootKey = Object.keys(parsed).find((key) => key === connector.name);
 	if (!rootKey || Object.keys(parsed).length !== 1) {
 		// UNVERIFIED text; e.g. a FiEntries body must have root FiEntryPar (§7.2).
-		throw invalid(`The root element must be '${connector.name}' for UpdateConnector '${connector.id}'.`);
+		throw invalid(
+			`The root element must be '${connector.name}' for UpdateConnector '${connector.id}'.`,
+		);
 	}
 	const elements = asArray(parsed[rootKey] && parsed[rootKey].Element);
 	if (elements.length === 0) throw invalid(`'${connector.name}' has no Element.`);
 	const nodes = elements.map((element) => readElement(connector, element, connector.name));
+	// A sub-object POST inserts its children; below a PUT only explicit inserts are checked.
+	const childAction = rootAction === 'insert' || subObjectInsert ? 'insert' : undefined;
 	for (const node of nodes) {
 		if (rootAction === 'insert') checkMandatory(node, 'insert');
-		else for (const children of Object.values(node.objects)) for (const child of children) checkMandatory(child, 'insert');
+		else {
+			for (const children of Object.values(node.objects)) {
+				for (const child of children) checkMandatory(child, childAction);
+			}
+		}
 	}
 	return { nodes };
 }

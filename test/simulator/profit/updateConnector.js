@@ -8,7 +8,8 @@ const { ProfitError, ERROR_NUMBERS } = require('./errors');
 const { readBody } = require('./updateBody');
 const { APPLIERS, DELETERS, stringResults } = require('./updateApply');
 
-const NOT_SUPPORTED = (what) => new ProfitError(`${what} is not supported by this UpdateConnector.`, ERROR_NUMBERS.notSupported);
+const NOT_SUPPORTED = (what) =>
+	new ProfitError(`${what} is not supported by this UpdateConnector.`, ERROR_NUMBERS.notSupported);
 
 /** Verbs per connector as in AFAS's OpenAPI files (FiEntries: POST and DELETE only; KnEmployee per §7.4). */
 const VERBS = {
@@ -24,11 +25,12 @@ async function handleUpdate(ctx, connector, state, subObject) {
 	if (!(VERBS[connector.id] || []).includes(ctx.method)) throw NOT_SUPPORTED(ctx.method);
 	if (subObject !== undefined) {
 		if (ctx.method !== 'POST') return ctx.send(404);
-		if (!connector.objects.some((o) => o.name.toLowerCase() === subObject.toLowerCase())) return ctx.send(404);
+		if (!connector.objects.some((o) => o.name.toLowerCase() === subObject.toLowerCase()))
+			return ctx.send(404);
 	}
 	// POST inserts the root; PUT updates it; a sub-object POST inserts children under an existing root.
 	const rootAction = ctx.method === 'PUT' || subObject !== undefined ? 'update' : 'insert';
-	const parsed = readBody(ctx, connector, rootAction);
+	const parsed = readBody(ctx, connector, rootAction, subObject !== undefined);
 	if (parsed.error) return ctx.send(parsed.error.status, parsed.error.body);
 
 	// All-or-nothing (§7.2: one transaction): apply to a copy of the data, swap in on success.
@@ -70,7 +72,10 @@ function parseDeletePath(connector, segments) {
 		const keys = segments[i + 1].split(',').map((key) => key.trim().replace(/^@/, ''));
 		const values = segments[i + 2].split(',');
 		if (keys.length !== values.length) return null;
-		groups.push({ object: segments[i], keys: Object.fromEntries(keys.map((key, k) => [key, values[k]])) });
+		groups.push({
+			object: segments[i],
+			keys: Object.fromEntries(keys.map((key, k) => [key, values[k]])),
+		});
 	}
 	if (groups[0].object.toLowerCase() !== connector.name.toLowerCase()) return null;
 	return { keys: groups[0].keys, sub: groups[1] };

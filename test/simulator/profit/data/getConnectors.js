@@ -44,7 +44,9 @@ function buildFields(columns) {
 
 /** A connector over an array of records in the state (writes are visible immediately). */
 function recordConnector({ id, description, records, columns }) {
-	const getters = columns.map(([column, , , , extra = {}]) => extra.from || ((record) => record[column]));
+	const getters = columns.map(
+		([column, , , , extra = {}]) => extra.from || ((record) => record[column]),
+	);
 	return {
 		id,
 		description,
@@ -96,7 +98,17 @@ const PROFIT_PERSONS = recordConnector({
 		['MobilePhone', 'string', 'Mobiel werk', 20, { from: (p) => p.MbNr }],
 		['BirthDate', 'date', 'Geboortedatum', 0, { from: (p) => p.DaBi }],
 		// A free field: its metainfo fieldId is the GUID-like id that UpdateConnectors use.
-		['Klantsegment', 'string', 'Klantsegment', 1, { fieldId: 'U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60', from: (p) => p.U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60, values: SEGMENTS }],
+		[
+			'Klantsegment',
+			'string',
+			'Klantsegment',
+			1,
+			{
+				fieldId: 'U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60',
+				from: (p) => p.U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60,
+				values: SEGMENTS,
+			},
+		],
 		['CreateDate', 'datetime', 'Aanmaakdatum', 0],
 		['ModifiedDate', 'datetime', 'Datum gewijzigd', 0],
 	],
@@ -149,7 +161,18 @@ const PROFIT_EMPLOYEES = recordConnector({
 		['Email', 'string', 'E-mail werk', 255, { from: (e) => e.EmAd }],
 		['EmploymentStartDate', 'date', 'Begindatum dienstverband', 0],
 		['EmploymentEndDate', 'date', 'Einddatum dienstverband', 0],
-		['EmailForDigitalDocuments', 'string', 'E-mail voor digitale documenten', 1, { values: [{ id: 'P', description: 'Privé' }, { id: 'W', description: 'Werk' }] }],
+		[
+			'EmailForDigitalDocuments',
+			'string',
+			'E-mail voor digitale documenten',
+			1,
+			{
+				values: [
+					{ id: 'P', description: 'Privé' },
+					{ id: 'W', description: 'Werk' },
+				],
+			},
+		],
 		['FunctionDescription', 'string', 'Functie', 50],
 		['DepartmentCode', 'string', 'Organisatorische eenheid', 15],
 		['HoursPerWeek', 'decimal', 'Uren per week', 5, { decimals: 2 }],
@@ -178,7 +201,8 @@ const PROFIT_SUBJECTS = recordConnector({
 const PROFIT_SUBJECT_ATTACHMENTS = recordConnector({
 	id: 'Profit_Subject_Attachments',
 	description: 'Bijlagen bij dossieritems',
-	records: (state) => state.data.subjects.flatMap((s) => s.attachments.map((a) => ({ subject: s, attachment: a }))),
+	records: (state) =>
+		state.data.subjects.flatMap((s) => s.attachments.map((a) => ({ subject: s, attachment: a }))),
 	columns: [
 		['subject_id', 'int', 'Dossieritem', 9, { from: (r) => r.subject.SbId }],
 		['file_id', 'string', 'Bijlage', 32, { from: (r) => r.attachment.FileId }],
@@ -222,16 +246,52 @@ const PROFIT_DEMO = generatedConnector({
 	columns: [
 		['Id', 'int', 'Id', 9, { gen: (i) => i + 1 }],
 		['Code', 'string', 'Code', 10, { gen: (i) => `D${pad(i + 1, 5)}` }],
-		['Name', 'string', 'Naam', 80, { gen: (i) => `${pick(FIRST_NAMES, hash01(i, 1))} ${pick(LAST_NAMES, hash01(i, 2))[1]}` }],
-		['Category', 'string', 'Categorie', 1, { values: CATEGORIES, gen: (i) => CATEGORIES[i % 4].id }],
+		[
+			'Name',
+			'string',
+			'Naam',
+			80,
+			{ gen: (i) => `${pick(FIRST_NAMES, hash01(i, 1))} ${pick(LAST_NAMES, hash01(i, 2))[1]}` },
+		],
+		[
+			'Category',
+			'string',
+			'Categorie',
+			1,
+			{ values: CATEGORIES, gen: (i) => CATEGORIES[i % 4].id },
+		],
 		// Includes negative fractions such as -0.5 (Profit 7 prints a leading zero, research §4.3).
-		['Amount', 'decimal', 'Bedrag', 12, { decimals: 2, gen: (i) => (i % 10 === 3 ? -0.5 : Math.round((hash01(i, 3) * 2000 - 500) * 100) / 100) }],
+		[
+			'Amount',
+			'decimal',
+			'Bedrag',
+			12,
+			{
+				decimals: 2,
+				gen: (i) => (i % 10 === 3 ? -0.5 : Math.round((hash01(i, 3) * 2000 - 500) * 100) / 100),
+			},
+		],
 		['Quantity', 'int', 'Aantal', 9, { gen: (i) => Math.floor(hash01(i, 4) * 100) }],
 		['Active', 'boolean', 'Actief', 1, { gen: (i) => i % 3 !== 0 }],
 		['DocumentDate', 'date', 'Documentdatum', 0, { gen: (i) => localDate(Math.floor(i / 4)) }],
-		['ModifiedAt', 'datetime', 'Gewijzigd op', 0, { gen: (i) => localDate(Math.floor(i / 4), (i * 7919) % 86400) }],
+		[
+			'ModifiedAt',
+			'datetime',
+			'Gewijzigd op',
+			0,
+			{ gen: (i) => localDate(Math.floor(i / 4), (i * 7919) % 86400) },
+		],
 		// Some values contain ',' and ';' (only filterable with filterjson), some are empty (null).
-		['Remark', 'string', 'Opmerking', 255, { gen: (i) => (i % 7 === 0 ? null : i % 11 === 0 ? `Smith, John; Sales ${i + 1}` : `Regel ${i + 1}`) }],
+		[
+			'Remark',
+			'string',
+			'Opmerking',
+			255,
+			{
+				gen: (i) =>
+					i % 7 === 0 ? null : i % 11 === 0 ? `Smith, John; Sales ${i + 1}` : `Regel ${i + 1}`,
+			},
+		],
 		['City', 'string', 'Plaats', 50, { gen: (i) => pick(CITIES, hash01(i, 5)) }],
 	],
 });
@@ -248,23 +308,83 @@ const PROFIT_TRANSACTIONS = generatedConnector({
 		['TransactionId', 'int', 'Mutatie', 9, { gen: (i) => i + 1 }],
 		['EntryNumber', 'int', 'Boekstuknummer', 9, { gen: (i) => 70000 + Math.floor(i / 2) }],
 		['AdminId', 'int', 'Administratie', 3, { gen: (i) => 1 + (i % 3) }],
-		['JournalId', 'string', 'Dagboek', 5, { gen: (i) => pick(['10', '50', '60', '70'], hash01(i, 11)) }],
+		[
+			'JournalId',
+			'string',
+			'Dagboek',
+			5,
+			{ gen: (i) => pick(['10', '50', '60', '70'], hash01(i, 11)) },
+		],
 		['Year', 'int', 'Boekjaar', 4, { gen: (i) => 2015 + Math.floor(i / 10000) }],
 		['Period', 'int', 'Periode', 2, { gen: (i) => 1 + (Math.floor(i / 800) % 12) }],
 		['EntryDate', 'date', 'Boekdatum', 0, { gen: (i) => localDate(Math.floor(i / 28)) }],
 		['AccountNo', 'string', 'Rekening', 16, { gen: (i) => pick(ACCOUNTS, hash01(i, 12)) }],
 		['Description', 'string', 'Omschrijving', 255, { gen: (i) => `Boeking ${i + 1}` }],
-		['AmountDebit', 'decimal', 'Bedrag debet', 12, { decimals: 2, gen: (i) => (i % 2 === 0 ? Math.round(hash01(i >> 1, 13) * 100000) / 100 : 0) }],
-		['AmountCredit', 'decimal', 'Bedrag credit', 12, { decimals: 2, gen: (i) => (i % 2 === 1 ? Math.round(hash01(i >> 1, 13) * 100000) / 100 : 0) }],
+		[
+			'AmountDebit',
+			'decimal',
+			'Bedrag debet',
+			12,
+			{
+				decimals: 2,
+				gen: (i) => (i % 2 === 0 ? Math.round(hash01(i >> 1, 13) * 100000) / 100 : 0),
+			},
+		],
+		[
+			'AmountCredit',
+			'decimal',
+			'Bedrag credit',
+			12,
+			{
+				decimals: 2,
+				gen: (i) => (i % 2 === 1 ? Math.round(hash01(i >> 1, 13) * 100000) / 100 : 0),
+			},
+		],
 		['Currency', 'string', 'Valuta', 3, { gen: (i) => (i % 50 === 0 ? 'USD' : 'EUR') }],
-		['CostCentre', 'string', 'Kostenplaats', 15, { gen: (i) => (i % 5 === 0 ? null : `KP${1 + (i % 9)}`) }],
-		['CostCarrier', 'string', 'Kostendrager', 15, { gen: (i) => (i % 3 === 0 ? null : `KD${1 + (i % 4)}`) }],
-		['DebtorId', 'string', 'Debiteur', 16, { gen: (i) => (i % 4 === 0 ? String(10001 + (i % 20)) : null) }],
-		['CreditorId', 'string', 'Crediteur', 16, { gen: (i) => (i % 4 === 1 ? String(60001 + (i % 15)) : null) }],
+		[
+			'CostCentre',
+			'string',
+			'Kostenplaats',
+			15,
+			{ gen: (i) => (i % 5 === 0 ? null : `KP${1 + (i % 9)}`) },
+		],
+		[
+			'CostCarrier',
+			'string',
+			'Kostendrager',
+			15,
+			{ gen: (i) => (i % 3 === 0 ? null : `KD${1 + (i % 4)}`) },
+		],
+		[
+			'DebtorId',
+			'string',
+			'Debiteur',
+			16,
+			{ gen: (i) => (i % 4 === 0 ? String(10001 + (i % 20)) : null) },
+		],
+		[
+			'CreditorId',
+			'string',
+			'Crediteur',
+			16,
+			{ gen: (i) => (i % 4 === 1 ? String(60001 + (i % 15)) : null) },
+		],
 		['VatCode', 'string', 'Btw-code', 3, { gen: (i) => pick(['0', '1', '2'], hash01(i, 14)) }],
-		['InvoiceId', 'string', 'Factuurnummer', 16, { gen: (i) => (i % 4 < 2 ? `F${pad(Math.floor(i / 2), 7)}` : null) }],
+		[
+			'InvoiceId',
+			'string',
+			'Factuurnummer',
+			16,
+			{ gen: (i) => (i % 4 < 2 ? `F${pad(Math.floor(i / 2), 7)}` : null) },
+		],
 		['Reconciled', 'boolean', 'Afgeletterd', 1, { gen: (i) => hash01(i, 15) < 0.8 }],
-		['ModifiedAt', 'datetime', 'Gewijzigd op', 0, { gen: (i) => localDate(Math.floor(i / 28), (i * 37) % 86400) }],
+		[
+			'ModifiedAt',
+			'datetime',
+			'Gewijzigd op',
+			0,
+			{ gen: (i) => localDate(Math.floor(i / 28), (i * 37) % 86400) },
+		],
 	],
 });
 

@@ -41,9 +41,83 @@ function localDate(dayOffset, secondsInDay = 0) {
 	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}`;
 }
 
-const FIRST_NAMES = ['Jan', 'Anna', 'Pieter', 'Sanne', 'Mohammed', 'Fleur', 'Daan', 'Lotte', 'Bram', 'Eva', 'Sem', 'Noor', 'Lucas', 'Julia', 'Finn', 'Emma', 'Levi', 'Tess', 'Milan', 'Sophie'];
-const LAST_NAMES = [['', 'Jansen'], ['de', 'Vries'], ['van den', 'Berg'], ['', 'Bakker'], ['', 'Visser'], ['', 'Smit'], ['', 'Meijer'], ['de', 'Boer'], ['', 'Mulder'], ['de', 'Groot'], ['', 'Bos'], ['', 'Vos'], ['', 'Peters'], ['', 'Hendriks'], ['van', 'Leeuwen'], ['', 'Dekker'], ['', 'Brouwer'], ['de', 'Wit'], ['', 'Dijkstra'], ['', 'Yılmaz']];
-const CITIES = ['Leusden', 'Amersfoort', 'Utrecht', 'Amsterdam', 'Rotterdam', 'Den Haag', 'Eindhoven', 'Groningen', 'Zwolle', 'Antwerpen'];
-const COMPANY_WORDS = ['Bouw', 'Techniek', 'Zorg', 'Advies', 'Logistiek', 'Media', 'Installatie', 'Software', 'Handel', 'Groen'];
+const FIRST_NAMES = [
+	'Jan',
+	'Anna',
+	'Pieter',
+	'Sanne',
+	'Mohammed',
+	'Fleur',
+	'Daan',
+	'Lotte',
+	'Bram',
+	'Eva',
+	'Sem',
+	'Noor',
+	'Lucas',
+	'Julia',
+	'Finn',
+	'Emma',
+	'Levi',
+	'Tess',
+	'Milan',
+	'Sophie',
+];
+const LAST_NAMES = [
+	['', 'Jansen'],
+	['de', 'Vries'],
+	['van den', 'Berg'],
+	['', 'Bakker'],
+	['', 'Visser'],
+	['', 'Smit'],
+	['', 'Meijer'],
+	['de', 'Boer'],
+	['', 'Mulder'],
+	['de', 'Groot'],
+	['', 'Bos'],
+	['', 'Vos'],
+	['', 'Peters'],
+	['', 'Hendriks'],
+	['van', 'Leeuwen'],
+	['', 'Dekker'],
+	['', 'Brouwer'],
+	['de', 'Wit'],
+	['', 'Dijkstra'],
+	['', 'Yılmaz'],
+];
+const CITIES = [
+	'Leusden',
+	'Amersfoort',
+	'Utrecht',
+	'Amsterdam',
+	'Rotterdam',
+	'Den Haag',
+	'Eindhoven',
+	'Groningen',
+	'Zwolle',
+	'Antwerpen',
+];
+const COMPANY_WORDS = [
+	'Bouw',
+	'Techniek',
+	'Zorg',
+	'Advies',
+	'Logistiek',
+	'Media',
+	'Installatie',
+	'Software',
+	'Handel',
+	'Groen',
+];
 
-module.exports = { prng, hash01, pick, pad, localDate, FIRST_NAMES, LAST_NAMES, CITIES, COMPANY_WORDS };
+module.exports = {
+	prng,
+	hash01,
+	pick,
+	pad,
+	localDate,
+	FIRST_NAMES,
+	LAST_NAMES,
+	CITIES,
+	COMPANY_WORDS,
+};

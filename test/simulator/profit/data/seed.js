@@ -4,7 +4,16 @@
  * records that GetConnectors read), plus files for the File/Subject/Image/Report connectors.
  * Everything is deterministic; each simulator instance gets its own fresh copy.
  */
-const { prng, pick, pad, localDate, FIRST_NAMES, LAST_NAMES, CITIES, COMPANY_WORDS } = require('./random');
+const {
+	prng,
+	pick,
+	pad,
+	localDate,
+	FIRST_NAMES,
+	LAST_NAMES,
+	CITIES,
+	COMPANY_WORDS,
+} = require('./random');
 
 // A 1x1 transparent PNG and a minimal one-page PDF: small, valid files for the file endpoints.
 const PNG_1X1 = Buffer.from(
@@ -46,6 +55,12 @@ function seedPersons(random) {
 			ModifiedDate: created,
 		});
 	}
+	// Numbers used by the vendor's KnPerson PUT examples (MatchPer 0 + BcCo).
+	['1000781', '1000368', '1234568774', '1000780', '000021212', '1000008', '1000002'].forEach(
+		(bcCo, i) => {
+			persons[33 + i].BcCo = bcCo;
+		},
+	);
 	return persons;
 }
 
@@ -67,6 +82,10 @@ function seedOrganisations(random) {
 			ModifiedDate: created,
 		});
 	}
+	// Numbers used by the vendor's KnOrganisation PUT and sub-object examples (MatchOga 0 + BcCo).
+	['1000614', '1000755', '1000002', '1000372'].forEach((bcCo, i) => {
+		organisations[11 + i].BcCo = bcCo;
+	});
 	return organisations;
 }
 
@@ -106,7 +125,10 @@ function seedEmployees(random, persons) {
 			EmploymentStartDate: start,
 			EmploymentEndDate: end,
 			EmailForDigitalDocuments: pick(['P', 'W', null], random()),
-			FunctionDescription: pick(['Consultant', 'Developer', 'Controller', 'HR adviseur', 'Support'], random()),
+			FunctionDescription: pick(
+				['Consultant', 'Developer', 'Controller', 'HR adviseur', 'Support'],
+				random(),
+			),
 			DepartmentCode: pick(['ICT', 'FIN', 'HR', 'SALES'], random()),
 			HoursPerWeek: pick([16, 24, 32, 36, 40], random()),
 			PhotoImageId: i <= 3 ? `0A1B2C3D4E5F60718293A4B5C6D7E8F${i}` : null,
@@ -120,8 +142,26 @@ function seedEmployees(random, persons) {
 function seedSubjects() {
 	const attachment = (fileId, fileName, data) => ({ FileId: fileId, FileName: fileName, data });
 	return [
-		{ SbId: 9910, StId: 1, Ds: 'Intake gesprek', SbTx: 'Eerste gesprek', Da: '2023-05-01T09:30:00', St: false, links: [], attachments: [] },
-		{ SbId: 9937, StId: 1, Ds: 'Workflow test', SbTx: null, Da: '2023-06-12T14:00:00', St: false, links: [], attachments: [] },
+		{
+			SbId: 9910,
+			StId: 1,
+			Ds: 'Intake gesprek',
+			SbTx: 'Eerste gesprek',
+			Da: '2023-05-01T09:30:00',
+			St: false,
+			links: [],
+			attachments: [],
+		},
+		{
+			SbId: 9937,
+			StId: 1,
+			Ds: 'Workflow test',
+			SbTx: null,
+			Da: '2023-06-12T14:00:00',
+			St: false,
+			links: [],
+			attachments: [],
+		},
 		{
 			SbId: 49946,
 			StId: 20,
@@ -131,7 +171,13 @@ function seedSubjects() {
 			St: true,
 			links: [{ SfTp: 2, SfId: '1001' }],
 			// The vendor's SubjectConnector example ids (research §8.3).
-			attachments: [attachment('5C055C034516ED67972E0A852E03C5B9', 'contract_2024.pdf', pdf('Arbeidsovereenkomst'))],
+			attachments: [
+				attachment(
+					'5C055C034516ED67972E0A852E03C5B9',
+					'contract_2024.pdf',
+					pdf('Arbeidsovereenkomst'),
+				),
+			],
 		},
 		{
 			SbId: 54286,
@@ -152,16 +198,37 @@ function seedSubjects() {
 function seedFiles() {
 	return [
 		// The vendor's FileConnector example (research §8.2).
-		{ fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: 'Invoice3734.pdf', data: pdf('Invoice 3734') },
+		{
+			fileId: 'F64BB8E942BBC5E94FC747904E19FE1B',
+			fileName: 'Invoice3734.pdf',
+			data: pdf('Invoice 3734'),
+		},
 		// A name with underscores: only reachable with the `_5f` encoding.
-		{ fileId: '3D9A6C1E2F7B4A8C9D0E1F2A3B4C5D6E', fileName: 'Jaaropgave_2024_def.pdf', data: pdf('Jaaropgave 2024') },
+		{
+			fileId: '3D9A6C1E2F7B4A8C9D0E1F2A3B4C5D6E',
+			fileName: 'Jaaropgave_2024_def.pdf',
+			data: pdf('Jaaropgave 2024'),
+		},
 	];
 }
 
 function seedSalesOrders() {
 	return [
-		{ OrNu: '60000175', DbId: '10001', OrDa: '2013-05-20', RfCs: 'Seed order', lines: [{ VaIt: '2', ItCd: '1000', BiUn: 'stk', QuUn: 2, Upri: 10 }] },
+		{
+			OrNu: '60000175',
+			DbId: '10001',
+			OrDa: '2013-05-20',
+			RfCs: 'Seed order',
+			lines: [{ VaIt: '2', ItCd: '1000', BiUn: 'stk', QuUn: 2, Upri: 10 }],
+		},
 		{ OrNu: '60000178', DbId: '10002', OrDa: '2013-05-21', RfCs: 'Seed order 2', lines: [] },
+		// Order numbers used by the vendor's FbSales PUT and sub-object examples.
+		...['60000172', '60000176', '60000177', '60005490'].map((OrNu) => ({
+			OrNu,
+			DbId: '10003',
+			OrDa: '2013-06-01',
+			lines: [],
+		})),
 	];
 }
 
@@ -194,7 +261,13 @@ function seedData() {
 			{ imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F3', data: PNG_1X1, mimetype: 'image/png' },
 		],
 		// The vendor's ReportConnector example id (research §8.5).
-		reports: [{ reportId: 'CF761B2F7099455B8C5227639C447689', fileName: 'Debiteurenlijst.pdf', data: pdf('Debiteurenlijst') }],
+		reports: [
+			{
+				reportId: 'CF761B2F7099455B8C5227639C447689',
+				fileName: 'Debiteurenlijst.pdf',
+				data: pdf('Debiteurenlijst'),
+			},
+		],
 		salesOrders: seedSalesOrders(),
 		journalEntries: [],
 		administrations: seedAdministrations(),

@@ -11,6 +11,9 @@ const OAS = require('./oasUpdateConnectors');
 
 const AUTO_FIELDS = new Set(['BcId', 'BcCo', 'SbId', 'OrNu', 'EnNo', 'BeginDate', 'ResZip']);
 
+/** Required in the OpenAPI schema but left out by vendor examples (text lines have no unit; quantity defaults). */
+const OPTIONAL_BY_OBJECT = { FbSalesLines: ['BiUn', 'QuUn'] };
+
 /** Key attributes (`@Key` on Element, §7.2) per object name. */
 const PRIMARY_KEYS = {
 	KnSubject: ['SbId'],
@@ -32,8 +35,23 @@ const SUBJECT_TYPES = [
 const CUSTOM_FIELDS = {
 	// Verbatim from the vendor's custom-fields page.
 	KnSubject: [['UC2DE284248374B083C966F9B4EEEE9E2', 'string', 'customfield', 255, false, null]],
+	// Seen in the vendor's FbSales PUT examples ("lock", "vrijgeven"); label UNVERIFIED.
+	FbSales: [
+		['U3A3A91AE452E6881FD67A385EDA5BA8C', 'boolean', 'Vrij veld (blokkering)', 0, false, null],
+	],
 	KnPerson: [
-		['U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60', 'string', 'Klantsegment', 1, false, [['A', 'Key account'], ['B', 'Groeiklant'], ['C', 'Standaard']]],
+		[
+			'U5F0D8A44C3B64C8E9E1A7B2C3D4E5F60',
+			'string',
+			'Klantsegment',
+			1,
+			false,
+			[
+				['A', 'Key account'],
+				['B', 'Groeiklant'],
+				['C', 'Standaard'],
+			],
+		],
 	],
 };
 
@@ -47,7 +65,12 @@ function buildField(objectName, [fieldId, type, label, length, required, values]
 		primaryKey,
 		dataType: type === 'datetime' ? 'date' : type,
 		label,
-		mandatory: Boolean(required) && !primaryKey && type !== 'boolean' && !AUTO_FIELDS.has(fieldId),
+		mandatory:
+			Boolean(required) &&
+			!primaryKey &&
+			type !== 'boolean' &&
+			!AUTO_FIELDS.has(fieldId) &&
+			!(OPTIONAL_BY_OBJECT[objectName] || []).includes(fieldId),
 		length: length || (type === 'int' ? 9 : type === 'decimal' ? 12 : 0),
 		decimals: type === 'decimal' ? 2 : 0,
 		decimalFieldId: '',
@@ -68,7 +91,13 @@ function buildObject(raw) {
 
 function buildConnector(id, raw, description) {
 	const root = buildObject(raw);
-	return { id, name: root.name, description: description || raw.description, fields: root.fields, objects: root.objects };
+	return {
+		id,
+		name: root.name,
+		description: description || raw.description,
+		fields: root.fields,
+		objects: root.objects,
+	};
 }
 
 /**
@@ -89,7 +118,17 @@ const KN_EMPLOYEE_RAW = {
 			fields: [
 				['DaBe', 'date', 'Begindatum contract', 0, true, null],
 				['DaEn', 'date', 'Einddatum contract', 0, false, null],
-				['ViEt', 'string', 'Type dienstverband', 1, false, [['V', 'Vast'], ['T', 'Tijdelijk']]],
+				[
+					'ViEt',
+					'string',
+					'Type dienstverband',
+					1,
+					false,
+					[
+						['V', 'Vast'],
+						['T', 'Tijdelijk'],
+					],
+				],
 			],
 			objects: [],
 		},

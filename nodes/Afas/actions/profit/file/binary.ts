@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { isSafeObjectProperty, NodeOperationError, setSafeObjectProperty } from 'n8n-workflow';
 
 /** FileConnector, SubjectConnector, ImageConnector and ReportConnector all answer with this JSON (§8.2–§8.5). */
 export interface ProfitFileResponse {
@@ -24,6 +24,22 @@ const EXTENSIONS: Record<string, string> = {
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
 
+/** The output binary field, checked before anything is downloaded. */
+export function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
+	const name = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	if (name.trim() === '' || !isSafeObjectProperty(name)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Put Output File in Field: "${name}" cannot be used`,
+			{
+				itemIndex,
+				description: 'Enter a field name such as data or file.',
+			},
+		);
+	}
+	return name;
+}
+
 /**
  * Turns AFAS's base64 file JSON into an n8n item with binary data. Image and report answers carry no file
  * name, so one is made from `baseName` and the MIME type.
@@ -33,21 +49,25 @@ export async function toBinaryItem(
 	itemIndex: number,
 	response: ProfitFileResponse | undefined,
 	baseName: string,
+	binaryPropertyName: string,
 ): Promise<INodeExecutionData> {
 	if (typeof response?.filedata !== 'string') {
 		throw new NodeOperationError(this.getNode(), 'AFAS returned no file data', {
 			itemIndex,
-			description: 'The answer had no "filedata" field; check the ids and that the file exists in Profit.',
+			description:
+				'The answer had no "filedata" field; check the ids and that the file exists in Profit.',
 		});
 	}
 	const mimeType = response.mimetype || 'application/octet-stream';
 	const extension = EXTENSIONS[mimeType.toLowerCase()] ?? 'bin';
 	const fileName = response.filename || `${baseName}.${extension}`;
 	const data = Buffer.from(response.filedata, 'base64');
-	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
-	return {
-		json: { fileName, mimeType, fileSize: data.length },
-		binary: { [binaryPropertyName]: binary },
-	};
+	const binary: IBinaryKeyData = {};
+	// The field name is typed by the user.
+	setSafeObjectProperty(
+		binary,
+		binaryPropertyName,
+		await this.helpers.prepareBinaryData(data, fileName, mimeType),
+	);
+	return { json: { fileName, mimeType, fileSize: data.length }, binary };
 }

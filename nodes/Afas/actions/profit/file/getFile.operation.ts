@@ -5,7 +5,7 @@ import { afasRequest } from '../../../transport';
 import { fileConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
-import { toBinaryItem } from './binary';
+import { binaryPropertyOf, toBinaryItem } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,9 +35,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
 	const fileName = this.getNodeParameter('fileName', itemIndex) as string;
-	const response = await afasRequest.call(this, { path: fileConnectorPath(fileId, fileName), itemIndex });
-	return [await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, fileName)];
+	const response = await afasRequest.call(this, {
+		path: fileConnectorPath(fileId, fileName),
+		itemIndex,
+	});
+	return [
+		await toBinaryItem.call(
+			this,
+			itemIndex,
+			response as ProfitFileResponse,
+			fileName,
+			binaryPropertyName,
+		),
+	];
 }

@@ -6,7 +6,7 @@ import type { ProfitImageFormat } from '../../../wire/profitPaths';
 import { imageConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
-import { toBinaryItem } from './binary';
+import { binaryPropertyOf, toBinaryItem } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,9 +37,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const imageId = String(this.getNodeParameter('imageId', itemIndex));
 	const format = this.getNodeParameter('format', itemIndex, 'original') as ProfitImageFormat;
-	const response = await afasRequest.call(this, { path: imageConnectorPath(imageId, format), itemIndex });
-	return [await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, `image-${imageId}`)];
+	const response = await afasRequest.call(this, {
+		path: imageConnectorPath(imageId, format),
+		itemIndex,
+	});
+	return [
+		await toBinaryItem.call(
+			this,
+			itemIndex,
+			response as ProfitFileResponse,
+			`image-${imageId}`,
+			binaryPropertyName,
+		),
+	];
 }

@@ -1,11 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { afasRequest } from '../../../transport';
 import { reportConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
-import { toBinaryItem } from './binary';
+import { binaryPropertyOf, toBinaryItem } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,13 +46,27 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const reportId = this.getNodeParameter('reportId', itemIndex) as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { rawFilterJson?: string | IDataObject };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		rawFilterJson?: string | IDataObject;
+	};
 	const rawFilterJson = options.rawFilterJson === '' ? undefined : options.rawFilterJson;
 	const response = await afasRequest.call(this, {
 		path: reportConnectorPath(reportId, { rawFilterJson }),
 		itemIndex,
 	});
-	return [await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, `report-${reportId}`)];
+	return [
+		await toBinaryItem.call(
+			this,
+			itemIndex,
+			response as ProfitFileResponse,
+			`report-${reportId}`,
+			binaryPropertyName,
+		),
+	];
 }

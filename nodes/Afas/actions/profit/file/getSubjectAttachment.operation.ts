@@ -5,7 +5,7 @@ import { afasRequest } from '../../../transport';
 import { subjectConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
-import { toBinaryItem } from './binary';
+import { binaryPropertyOf, toBinaryItem } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,11 +34,25 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const subjectId = String(this.getNodeParameter('subjectId', itemIndex));
 	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
-	const response = await afasRequest.call(this, { path: subjectConnectorPath(subjectId, fileId), itemIndex });
+	const response = await afasRequest.call(this, {
+		path: subjectConnectorPath(subjectId, fileId),
+		itemIndex,
+	});
+	const name = `attachment-${subjectId}`;
 	return [
-		await toBinaryItem.call(this, itemIndex, response as ProfitFileResponse, `attachment-${subjectId}`),
+		await toBinaryItem.call(
+			this,
+			itemIndex,
+			response as ProfitFileResponse,
+			name,
+			binaryPropertyName,
+		),
 	];
 }

@@ -1,10 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getConnectorMetainfo, MAX_PARALLEL_REQUESTS, readGetConnector } from '../../../transport';
 import { convertRowDates } from '../../../wire/profitDates';
 import type { DateHandling } from '../../../wire/profitDates';
-import type { ProfitCondition, ProfitFilterGroups, ProfitOperator, SortField } from '../../../wire/profitFilter';
+import type {
+	ProfitCondition,
+	ProfitFilterGroups,
+	ProfitOperator,
+	SortField,
+} from '../../../wire/profitFilter';
 import { PROFIT_OPERATORS } from '../../../wire/profitFilter';
 import { choosePageSize } from '../../../wire/profitPaging';
 import { getConnectorLocator } from '../../common.descriptions';
@@ -14,7 +24,10 @@ const fieldProperty: INodeProperties = {
 	displayName: 'Field Name or ID',
 	name: 'field',
 	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getConnectorFields', loadOptionsDependsOn: ['connector.value'] },
+	typeOptions: {
+		loadOptionsMethod: 'getConnectorFields',
+		loadOptionsDependsOn: ['connector.value'],
+	},
 	default: '',
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -69,7 +82,7 @@ const properties: INodeProperties[] = [
 										displayName: 'Operator',
 										name: 'operator',
 										type: 'options',
-										 
+
 										options: PROFIT_OPERATORS.map((operator) => ({
 											name: operator.name,
 											value: operator.value,
@@ -136,8 +149,7 @@ const properties: INodeProperties[] = [
 					{
 						name: 'ISO 8601 With Amsterdam Offset',
 						value: 'amsterdam',
-						description:
-							"Profit's local time with its real offset, e.g. 2024-07-01T14:30:00+02:00",
+						description: "Profit's local time with its real offset, e.g. 2024-07-01T14:30:00+02:00",
 					},
 					{
 						name: 'Keep as Sent by AFAS',
@@ -151,7 +163,8 @@ const properties: INodeProperties[] = [
 					},
 				],
 				default: 'amsterdam',
-				description: 'How to output date-times: AFAS sends Amsterdam local time with a misleading Z',
+				description:
+					'How to output date-times: AFAS sends Amsterdam local time with a misleading Z',
 			},
 			{
 				displayName: 'Fetch in One Request',
@@ -222,11 +235,16 @@ interface GetAllOptions {
 
 /** Expressions can hand over Luxon DateTimes; the wire rules take JS Dates and strings. */
 function filterValue(value: unknown): ProfitCondition['value'] {
-	if (value instanceof Date || value === null || value === undefined) return value as Date | null | undefined;
-	if (typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+	if (value instanceof Date || value === null || value === undefined)
+		return value as Date | null | undefined;
+	if (
+		typeof value === 'object' &&
+		typeof (value as { toJSDate?: unknown }).toJSDate === 'function'
+	) {
 		return (value as { toJSDate(): Date }).toJSDate();
 	}
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+		return value;
 	return String(value);
 }
 
@@ -256,8 +274,13 @@ function readSort(this: IExecuteFunctions, itemIndex: number): SortField[] {
 	}));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const connectorId = this.getNodeParameter('connector', itemIndex, '', { extractValue: true }) as string;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const connectorId = this.getNodeParameter('connector', itemIndex, '', {
+		extractValue: true,
+	}) as string;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as GetAllOptions;
@@ -267,7 +290,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
 	const fieldIds = (metainfo.fields ?? []).map((field) => field.id);
 	checkFieldsExist(connectorId, fieldIds, filter, requestedSort);
-	const sort = requestedSort.length > 0 || fieldIds.length === 0 ? requestedSort : [{ field: fieldIds[0] }];
+	const sort =
+		requestedSort.length > 0 || fieldIds.length === 0 ? requestedSort : [{ field: fieldIds[0] }];
 
 	const rows = await readGetConnector.call(this, {
 		connectorId,

@@ -35,7 +35,9 @@ export function describeUpdateObject(object: UpdateConnectorObject): IDataObject
 	return {
 		name: object.name,
 		keyFields: fields.filter((field) => field.key === true).map((field) => field.id as string),
-		mandatoryFields: fields.filter((field) => field.mandatory === true).map((field) => field.id as string),
+		mandatoryFields: fields
+			.filter((field) => field.mandatory === true)
+			.map((field) => field.id as string),
 		fields,
 		objects: (object.objects ?? []).map(describeUpdateObject),
 	};

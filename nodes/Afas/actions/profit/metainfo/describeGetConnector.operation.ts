@@ -11,8 +11,13 @@ export const description = updateDisplayOptions(
 );
 
 /** One item: the connector and its fields; `id` is what filters, sorting and the rows use. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const connectorId = this.getNodeParameter('connector', itemIndex, '', { extractValue: true }) as string;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const connectorId = this.getNodeParameter('connector', itemIndex, '', {
+		extractValue: true,
+	}) as string;
 	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
 	const fields: IDataObject[] = (metainfo.fields ?? []).map((field) => {
 		const described: IDataObject = {

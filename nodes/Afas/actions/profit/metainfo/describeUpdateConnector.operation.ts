@@ -14,7 +14,10 @@ export const description = updateDisplayOptions(
  * One item: the connector id (used in the URL), its body root name (`name`, which can differ from the id, e.g.
  * FiEntries -> FiEntryPar), and the field tree with keys, mandatory flags, types and allowed values.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const connectorId = this.getNodeParameter('updateConnector', itemIndex, '', {
 		extractValue: true,
 	}) as string;

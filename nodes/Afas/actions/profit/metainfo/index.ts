@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Describe UpdateConnector',
 				value: 'describeUpdateConnector',
-				description: 'List the fields, keys, mandatory flags and nested objects of an UpdateConnector',
+				description:
+					'List the fields, keys, mandatory flags and nested objects of an UpdateConnector',
 				action: 'Describe an update connector',
 			},
 			{

@@ -24,7 +24,10 @@ export const description = updateDisplayOptions(
 );
 
 /** One item per connector linked to the app connector, plus the environment it came from. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const connectorType = this.getNodeParameter('connectorType', itemIndex, 'all') as string;
 	const metainfo = await profitMetainfo.call(this, itemIndex);
 	const environment = typeof metainfo.info?.envid === 'string' ? metainfo.info.envid : undefined;

@@ -10,9 +10,21 @@ export const description = updateDisplayOptions(
 );
 
 /** One item `{ version }`; AFAS's version string is opaque (e.g. "22.22.5"), not "Profit 7". */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const response = (await afasRequest.call(this, { path: profitVersionPath(), itemIndex })) as {
 		version?: unknown;
 	};
-	return [{ json: { version: typeof response?.version === 'string' ? response.version : String(response?.version ?? '') } }];
+	return [
+		{
+			json: {
+				version:
+					typeof response?.version === 'string'
+						? response.version
+						: String(response?.version ?? ''),
+			},
+		},
+	];
 }

@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: "e.g. Name eq 'AFAS Software'",
 		description:
-			"AFAS SB filter (OData style: eq, and, or). Quote text with single quotes; GUIDs and numbers without quotes.",
+			'AFAS SB filter (OData style: eq, and, or). Quote text with single quotes; GUIDs and numbers without quotes.',
 	},
 	{
 		displayName: 'Sort Field',
@@ -92,7 +92,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const resourceName = this.getNodeParameter('sbResource', itemIndex) as string;
 	const resource = sbResource(resourceName);
 	if (!resource) {
@@ -106,7 +109,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filter = (this.getNodeParameter('filter', itemIndex, '') as string).trim();
 	const sortField = (this.getNodeParameter('sortField', itemIndex, '') as string).trim();
 	const sortDirection = this.getNodeParameter('sortDirection', itemIndex, 'ascending') as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { pageSize?: number; timeout?: number };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		pageSize?: number;
+		timeout?: number;
+	};
 	const rows = await readSbList.call(this, {
 		resource: resource.value,
 		acceptVersion: resource.acceptVersion,

@@ -1,0 +1,185 @@
+// What each workflow in test/e2e/workflows/ must produce. Every check reads the AFAS node's OUTPUT ITEMS (and the
+// simulator's request log for how they were fetched); an exit code alone proves nothing. A check returns a short
+// line for the report or throws.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeOutput } from './lib/run-data.mjs';
+
+const json = (items) => items.map((item) => item.json);
+
+function connectorRequests(sim, connectorId) {
+	const suffix = `/connectors/${connectorId}`.toLowerCase();
+	return sim.requests.filter((r) => r.product === 'profit' && r.method === 'GET' && r.path.toLowerCase().endsWith(suffix));
+}
+
+function assertPagedBy(requests, take) {
+	assert.ok(requests.length > 0, 'no GetConnector request reached the simulator');
+	const skips = requests.map((r) => Number(r.query.skip)).sort((a, b) => a - b);
+	for (const r of requests) assert.equal(String(r.query.take), String(take), `take=${r.query.take}, expected ${take}`);
+	skips.forEach((skip, i) => assert.equal(skip, i * take, `pages asked with skip ${skips.join(',')}`));
+}
+
+/** Binary data as n8n stores it: inline base64 (1.x default mode) or a file under the user folder (filesystem). */
+function binaryBytes(binary, n8nHome) {
+	// In filesystem mode `data` holds the mode name ('filesystem-v2') and `id` says where the bytes are.
+	const match = /^filesystem(?:-v2)?:(.+)$/.exec(binary.id ?? '');
+	if (!match && binary.data) return Buffer.from(binary.data, 'base64');
+	assert.ok(match, `binary has neither data nor a filesystem id: ${JSON.stringify(binary).slice(0, 200)}`);
+	// n8n 1.x keeps them under .n8n/binaryData, 2.x under .n8n/storage.
+	const candidates = ['binaryData', 'storage'].map((dir) => join(n8nHome, '.n8n', dir, match[1]));
+	const file = candidates.find((candidate) => existsSync(candidate));
+	assert.ok(file, `binary file is missing (looked at ${candidates.join(', ')})`);
+	return readFileSync(file);
+}
+
+function assertNoSecrets(items, sim) {
+	const text = JSON.stringify(items);
+	const { profit, sb } = sim.credentials;
+	for (const secret of [profit.tokenData, profit.tokenBase64, profit.clientSecret, sb?.appToken, sb?.clientSecret]) {
+		if (secret) assert.ok(!text.includes(secret), 'a credential secret appears in the output');
+	}
+}
+
+export const CASES = [
+	{
+		file: 'profit-token-getconnector.json',
+		title: 'Profit token credential -> GetConnector Get Many, AND filter, sort, Return All over pages',
+		check({ items, sim }) {
+			const expected = sim.profit
+				.rows('Profit_Demo')
+				.filter((row) => row.Category === 'B' && row.Quantity >= 50)
+				.sort((a, b) => a.Id - b.Id);
+			assert.ok(expected.length > 1000, 'fixture: the filter should span several 1 000-row pages');
+			const rows = json(items);
+			assert.equal(rows.length, expected.length, `items: ${rows.length}, rows matching the filter: ${expected.length}`);
+			assert.deepEqual(
+				rows.map((row) => [row.Id, row.Code, row.Category, row.Quantity]),
+				expected.map((row) => [row.Id, row.Code, row.Category, row.Quantity]),
+			);
+			items.forEach((item, i) => assert.deepEqual(item.pairedItem, { item: 0 }, `item ${i} pairedItem`));
+			const requests = connectorRequests(sim, 'Profit_Demo');
+			assertPagedBy(requests, 1000);
+			for (const r of requests) {
+				assert.equal(r.headers.authorization, 'AfasToken ***', 'Profit token auth header');
+				assert.match(String(r.query.filterfieldids ?? r.query.filterjson ?? ''), /Category/);
+			}
+			return `${rows.length} rows in ${requests.length} pages (${expected.length} match the filter in the simulator)`;
+		},
+	},
+	{
+		file: 'profit-oauth-getconnector.json',
+		title: 'Profit OAuth client-credentials credential -> GetConnector Get Many, OR filter groups, Return All',
+		check({ items, sim }) {
+			const expected = sim.profit
+				.rows('Profit_Debtor')
+				.filter((row) => (row.CountryId === 'NL' && row.CreditLimit >= 40000) || row.City === 'Rotterdam')
+				.sort((a, b) => (a.DebtorId < b.DebtorId ? 1 : -1));
+			const rows = json(items);
+			assert.ok(expected.length > 3 && expected.some((row) => row.CountryId !== 'NL'), 'fixture: both groups match');
+			assert.deepEqual(
+				rows.map((row) => row.DebtorId),
+				expected.map((row) => row.DebtorId),
+			);
+			const tokenRequests = sim.requests.filter((r) => r.method === 'POST' && /\/oauth\/token$/i.test(r.path));
+			assert.equal(tokenRequests.length, 1, `token requests: ${tokenRequests.length} (one token serves every page)`);
+			const grant = tokenRequests[0].body?.grant_type;
+			assert.equal(grant, 'client_credentials');
+			const requests = connectorRequests(sim, 'Profit_Debtor');
+			assertPagedBy(requests, 3);
+			for (const r of requests) assert.equal(r.headers.authorization, 'Bearer ***', 'Profit OAuth auth header');
+			assertNoSecrets(items, sim);
+			return `${rows.length} rows in ${requests.length} pages with 1 client_credentials token`;
+		},
+	},
+	{
+		file: 'profit-continue-on-fail.json',
+		title: 'Failing connector with On Error = Continue -> one error item, workflow succeeds',
+		check({ items, sim, run }) {
+			assert.equal(run.status ?? 'success', 'success', 'the workflow should finish successfully');
+			assert.equal(items.length, 1, `items: ${items.length}`);
+			const error = items[0].json.error;
+			assert.equal(typeof error, 'string', `error item: ${JSON.stringify(items[0].json).slice(0, 300)}`);
+			// DEVELOPERS.md: API failures carry AFAS's own externalMessage as the message.
+			assert.match(
+				error,
+				/GetConnector not supported for this app or the user is not authorized/,
+				`the error item does not carry AFAS's message: ${JSON.stringify(items[0].json).slice(0, 300)}`,
+			);
+			assert.equal(String(items[0].json.httpCode ?? ''), '500', 'httpCode');
+			const asked = sim.requests.filter((r) => r.product === 'profit' && /profit_salaries/i.test(r.path));
+			assert.ok(asked.length >= 1, 'the node never asked AFAS');
+			assertNoSecrets(items, sim);
+			return `error item: "${error.slice(0, 120)}"`;
+		},
+	},
+	{
+		file: 'profit-file-connector.json',
+		title: 'FileConnector -> binary item with the file bytes, name and MIME type',
+		check({ items, sim, n8n }) {
+			assert.equal(items.length, 1, `items: ${items.length}`);
+			const binary = items[0].binary?.data;
+			assert.ok(binary, `no binary "data" on the item: ${JSON.stringify(items[0]).slice(0, 300)}`);
+			const subject = sim.profit.data.subjects.find((s) =>
+				s.attachments.some((a) => a.FileId === '5C055C034516ED67972E0A852E03C5B9'),
+			);
+			const attachment = subject.attachments.find((a) => a.FileId === '5C055C034516ED67972E0A852E03C5B9');
+			assert.equal(binary.fileName, 'contract_2024.pdf');
+			assert.equal(binary.mimeType, 'application/pdf');
+			const bytes = binaryBytes(binary, n8n.home);
+			assert.ok(bytes.equals(attachment.data), `bytes differ (${bytes.length} vs ${attachment.data.length})`);
+			const request = sim.requests.find((r) => /\/fileconnector\//i.test(r.path));
+			assert.ok(request, 'no FileConnector request');
+			assert.match(request.path, /contract_5f2024\.pdf$/i, `file name encoding in ${request.path}`);
+			return `${bytes.length} bytes of ${binary.fileName} (${binary.mimeType}), byte-identical`;
+		},
+	},
+	{
+		file: 'sb-token-list.json',
+		title: 'SB app-token credential -> sbRecord Get Many (organisations), filter, Return All over pages',
+		check({ items, sim }) {
+			const expected = sim.sb.store.rows('organisations').filter((row) => row.IsArchived === false);
+			const rows = json(items);
+			assert.ok(expected.length > 100, 'fixture: more than one 100-row page');
+			const ids = rows.map((row) => row.Id);
+			assert.equal(new Set(ids).size, ids.length, 'duplicate rows across pages');
+			assert.deepEqual([...ids].sort(), expected.map((row) => row.Id).sort(), 'not the non-archived organisations');
+			assert.ok(rows.every((row) => row.IsArchived === false));
+			const names = rows.map((row) => row.Name);
+			const exchanges = sim.requests.filter((r) => /\/authentication\/getaccesstoken$/i.test(r.path));
+			assert.equal(exchanges.length, 1, `app-token exchanges: ${exchanges.length}`);
+			const pages = sim.requests.filter((r) => r.method === 'GET' && /\/api\/organisations$/i.test(r.path));
+			assert.ok(pages.length >= Math.ceil(expected.length / 100), `only ${pages.length} page requests`);
+			assertNoSecrets(items, sim);
+			return `${rows.length} organisations in ${pages.length} pages, first "${names[0]}"`;
+		},
+	},
+	{
+		file: 'demo.json',
+		node: 'Profit version',
+		title: 'The demo workflow: version, connector list, filtered read, file, error item and SB list side by side',
+		check({ run, sim }) {
+			const out = (name) => nodeOutput(run, name).map((item) => item);
+			const version = out('Profit version');
+			assert.equal(version[0]?.json.version, sim.profit.options.profitVersion, 'Profit version');
+			const listed = out('List GetConnectors').map((item) => item.json.id);
+			const linked = sim.profit.appConnectors.find((c) => c.id === 'n8n').getConnectors;
+			assert.deepEqual([...listed].sort(), [...linked].sort(), 'GetConnectors of the app connector');
+			const debtors = out('Read Dutch debtors').map((item) => item.json);
+			const dutch = sim.profit.rows('Profit_Debtor').filter((row) => row.CountryId === 'NL');
+			assert.deepEqual(
+				[...debtors.map((row) => row.DebtorId)].sort(),
+				dutch.map((row) => row.DebtorId).sort(),
+				'Dutch debtors',
+			);
+			const file = out('Download contract');
+			assert.equal(file[0]?.binary?.data?.fileName, 'contract_2024.pdf');
+			const refused = out('Read salaries (not allowed)');
+			assert.equal(refused.length, 1);
+			assert.equal(typeof refused[0].json.error, 'string', 'error item');
+			const sb = out('SB organisations');
+			assert.equal(sb.length, 25, 'SB limit 25');
+			return `${listed.length} connectors, ${debtors.length} debtors, 1 file, 1 error item, ${sb.length} SB organisations`;
+		},
+	},
+];

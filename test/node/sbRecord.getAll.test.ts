@@ -1,0 +1,144 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../helpers/afas';
+import type { SbSim } from '../simulator/sb/testHelpers';
+import { authorizeAndConsent, makeVerifier, s256, tokenRequest } from '../simulator/sb/testHelpers';
+import type { Simulator } from './setup';
+import { jsonOf, node, runSb, sbCredentials, startSimulator, thrownBy } from './setup';
+
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.close();
+});
+beforeEach(() => sim.clearRequests());
+
+function apiReads(resource: string) {
+	return sim.requests.filter((request) => request.path.toLowerCase() === `/scope/api/${resource}`);
+}
+
+describe('AFAS SB → Record → Get Many', () => {
+	it('pages a tracked resource (TrackingToken envelope) with Accept-Version, sorted by Id by default', async () => {
+		const all = (sim.sb as { rows(table: string): Array<{ Id: string }> }).rows('organisations');
+		const items = await runSb(sim, {
+			resource: 'sbRecord',
+			operation: 'getAll',
+			sbResource: 'organisations',
+			returnAll: true,
+			options: { pageSize: 100 },
+		});
+		const ids = jsonOf(items).map((row) => row.Id as string);
+		expect(ids).toHaveLength(all.length);
+		expect(new Set(ids).size).toBe(all.length);
+		expect(ids).toEqual([...ids].sort());
+		const reads = apiReads('organisations');
+		expect(reads.length).toBe(Math.floor(all.length / 100) + 1);
+		expect(reads[0].headers['accept-version']).toBe('2.0');
+		expect(reads[0].query).toMatchObject({ skip: '0', take: '100', sortField: 'Id ascending' });
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('reads a plain-array resource with a filter, a sort and a limit', async () => {
+		const items = await runSb(sim, {
+			resource: 'sbRecord',
+			operation: 'getAll',
+			sbResource: 'countries',
+			filter: "CodeISOAlpha2 eq 'NL'",
+			sortField: 'Description',
+			sortDirection: 'descending',
+			limit: 10,
+		});
+		expect(jsonOf(items).map((row) => row.CodeISOAlpha2)).toEqual(['NL']);
+		const [read] = apiReads('countries');
+		expect(read.headers['accept-version']).toBe('1.0');
+		expect(read.query).toMatchObject({
+			filter: "CodeISOAlpha2 eq 'NL'",
+			sortField: 'Description descending',
+			take: '10',
+		});
+	});
+
+	it("shows SB's own message for a bad filter", async () => {
+		const error = await thrownBy(() =>
+			runSb(sim, {
+				resource: 'sbRecord',
+				operation: 'getAll',
+				sbResource: 'countries',
+				filter: 'Description ne 1',
+			}),
+		);
+		expect(error.message).toBe('Ongeldig gebruikersfilter.');
+		expect(error.httpCode).toBe('400');
+		expect(String(error.description)).toContain('AntaUserException');
+	});
+
+	it('names the likely cause of a 403: the app lacks the bundle for this resource', async () => {
+		const credentials = sbCredentials(sim);
+		credentials.afasSbApi.token = String(sim.credentials.sb.restrictedAppToken);
+		const error = await thrownBy(() =>
+			runNode(node, {
+				parameters: {
+					product: 'sb',
+					resource: 'sbRecord',
+					operation: 'getAll',
+					sbResource: 'ledgeraccounts',
+				},
+				credentials,
+			}),
+		);
+		expect(error.message).toBe('De ingelogde gebruiker heeft niet voldoende rechten.');
+		expect(error.httpCode).toBe('403');
+		expect(String(error.description)).toMatch(/NotAuthorizedException.*not granted the bundle/);
+		expect(JSON.stringify(error.context)).not.toContain(credentials.afasSbApi.token);
+	});
+
+	it('reads with the AFAS SB OAuth2 credential when Authentication is OAuth2', async () => {
+		const sbSim = sim as unknown as SbSim;
+		const verifier = makeVerifier();
+		const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
+		const callback = await authorizeAndConsent(sbSim, {
+			redirectUri,
+			challenge: await s256(verifier),
+			state: 'n8n',
+		});
+		const { clientId, clientSecret } = sim.credentials.sb;
+		const { body } = await tokenRequest(sbSim, {
+			grant_type: 'authorization_code',
+			code: callback.searchParams.get('code') ?? '',
+			redirect_uri: redirectUri,
+			code_verifier: verifier,
+			client_id: clientId,
+			client_secret: clientSecret,
+		});
+		sim.clearRequests();
+		const { output } = await runNode(node, {
+			parameters: {
+				product: 'sb',
+				authentication: 'afasSbOAuth2Api',
+				resource: 'sbRecord',
+				operation: 'getAll',
+				sbResource: 'countries',
+				filter: "CodeISOAlpha2 eq 'BE'",
+			},
+			credentials: {
+				afasSbOAuth2Api: {
+					server: 'custom',
+					baseUrl: sim.sbUrl,
+					customerEnvironment: 'scope',
+					clientId,
+					clientSecret,
+					grantType: 'pkce',
+					authentication: 'body',
+					authUrl: `${sim.sbUrl}/scope/app/auth`,
+					accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
+					oauthTokenData: body as IDataObject,
+				},
+			},
+		});
+		expect(jsonOf(output[0]).map((row) => row.CodeISOAlpha2)).toEqual(['BE']);
+		expect(apiReads('countries')[0].headers.authorization).toBe('Bearer ***');
+	});
+});
