@@ -15,7 +15,12 @@ import {
 	profitAuthorizationHeader,
 	profitBaseUrl,
 } from '../nodes/Afas/wire/profitConnection';
-import { credentialError, fetchAccessToken, withBaseUrl } from './common/tokenExchange';
+import {
+	accessTokenProperty,
+	credentialError,
+	fetchAccessToken,
+	withBaseUrl,
+} from './common/tokenExchange';
 
 /**
  * The AFAS Profit connection panel: environment, environment number, auth type (app connector token or
@@ -146,13 +151,7 @@ export class AfasProfitApi implements ICredentialType {
 			],
 			displayOptions: { show: { advancedOptions: [true] } },
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		accessTokenProperty,
 	];
 
 	async preAuthentication(

@@ -11,7 +11,12 @@ import type {
 
 import { sbBaseUrl } from '../nodes/Afas/wire/sbConnection';
 import { sbLocationProperties } from './common/sbLocation';
-import { credentialError, fetchAccessToken, withBaseUrl } from './common/tokenExchange';
+import {
+	accessTokenProperty,
+	credentialError,
+	fetchAccessToken,
+	withBaseUrl,
+} from './common/tokenExchange';
 
 const OAUTH2_NOTICE =
 	'OAuth 2.0 signs you in through AFAS\'s consent page, which n8n runs only for OAuth2 credential types: create an "AFAS SB OAuth2 API" credential with the client ID and secret AFAS sent you, and set Authentication to "OAuth 2.0" in the AFAS node.';
@@ -63,13 +68,7 @@ export class AfasSbApi implements ICredentialType {
 			description: 'The app token shown when the app was activated in the SB App Center',
 			displayOptions: { show: { authType: ['token'] } },
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		accessTokenProperty,
 	];
 
 	async preAuthentication(

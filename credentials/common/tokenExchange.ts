@@ -1,4 +1,10 @@
-import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { AfasInputError } from '../../nodes/Afas/wire/inputError';
 
@@ -7,6 +13,18 @@ import { AfasInputError } from '../../nodes/Afas/wire/inputError';
  * exchange). Errors name the credential field to fix and never carry the request, its body or any token:
  * failures are read from the status instead of thrown HTTP errors, whose config would hold the secret.
  */
+
+/**
+ * Where a fetched bearer token lives. n8n runs `preAuthentication` when it is empty, while the credential is
+ * tested, and once after a 401, and stores what it returns.
+ */
+export const accessTokenProperty: INodeProperties = {
+	displayName: 'Access Token',
+	name: 'accessToken',
+	type: 'hidden',
+	typeOptions: { expirable: true, password: true },
+	default: '',
+};
 
 export function credentialError(field: string, message: string, hint: string): AfasInputError {
 	return new AfasInputError(field, message, hint);

@@ -1,21 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { TestCredentialsHelper, requestWithCredential, testCredential } from '../helpers/afas';
-import { startSimulator } from '../simulator';
+import { useSimulator } from '../helpers/simulator';
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.clearRequests();
-	sim.clearFaults();
-});
+const sim = useSimulator();
 
 const TYPE = 'afasProfitApi';
 

@@ -150,6 +150,20 @@ describe('GetConnector filters on the wire', () => {
 		});
 	});
 
+	it('converts dates from expressions ({{ $now }}-style DateTime or a JS Date) to Amsterdam time', async () => {
+		const { query } = await read('Profit_Employees', {
+			filters: filtersOf([
+				{
+					field: 'CreateDate',
+					operator: 'greaterOrEqual',
+					value: '={{ DateTime.fromISO("2020-01-31T23:00:00Z") }}',
+				},
+				{ field: 'CreateDate', operator: 'lessThan', value: '={{ new Date("2021-07-31T22:00:00Z") }}' },
+			]),
+		});
+		expect(query.filtervalues).toBe('2020-02-01T00:00:00,2021-08-01T00:00:00');
+	});
+
 	it('maps all 15 operators to their AFAS codes', async () => {
 		const operators = [
 			'equals',
