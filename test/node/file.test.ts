@@ -1,17 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { Simulator } from './setup';
-import { runProfit, startSimulator, thrownBy } from './setup';
+import { runProfit, thrownBy } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.clearRequests());
+const sim = useSimulator();
 
 interface SeedFile {
 	fileId: string;

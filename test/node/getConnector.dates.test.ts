@@ -1,16 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from './setup';
-import { byId, jsonOf, runProfit, startSimulator } from './setup';
+import { byId, jsonOf, runProfit } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator();
 
 // Row 2 is in winter time (CET, +01:00), row 401 in summer time (CEST, +02:00).
 async function twoRows(options?: INodeParameters) {

@@ -1,18 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
-import type { Simulator } from './setup';
-import { byId, connectorReads, jsonOf, runProfit, startSimulator, thrownBy } from './setup';
+import { byId, connectorReads, jsonOf, runProfit, thrownBy } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.clearRequests());
+const sim = useSimulator();
 
 type Condition = { field: string; operator: string; value?: string };
 

@@ -1,18 +1,7 @@
-import type { Simulator } from './setup';
-import { byId, connectorReads, jsonOf, runProfit, startSimulator } from './setup';
+import { byId, connectorReads, jsonOf, runProfit } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.clearRequests();
-	sim.clearFaults();
-});
+const sim = useSimulator();
 
 describe('GetConnector → Get Many', () => {
 	it('returns one item per row, sorted by the first field when no sort is set, with pairedItem', async () => {

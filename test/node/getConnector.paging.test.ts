@@ -1,17 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from './setup';
-import { byId, connectorReads, jsonOf, runProfit, startSimulator } from './setup';
+import { byId, connectorReads, jsonOf, runProfit } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.clearRequests());
+const sim = useSimulator();
 
 async function readAll(connector: string, extra: INodeParameters = {}) {
 	const items = await runProfit(sim, {

@@ -1,15 +1,8 @@
 import { runNode } from '../helpers/afas';
-import type { Simulator } from './setup';
-import { byId, jsonOf, node, runProfit, startSimulator } from './setup';
+import { byId, jsonOf, node, runProfit } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator();
 
 describe('Metainfo', () => {
 	it('lists the linked GetConnectors and UpdateConnectors as items', async () => {

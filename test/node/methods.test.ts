@@ -1,15 +1,8 @@
 import { loadOptionsContext } from '../helpers/afas';
-import type { Simulator } from './setup';
-import { byId, node, profitLoadOptions, startSimulator, thrownBy } from './setup';
+import { byId, node, profitLoadOptions, thrownBy } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator();
 
 const { listSearch, loadOptions } = node.methods;
 

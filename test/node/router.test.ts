@@ -1,14 +1,7 @@
-import type { Simulator } from './setup';
-import { runProfit, runSb, startSimulator, thrownBy } from './setup';
+import { runProfit, runSb, thrownBy } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
+const sim = useSimulator();
 
 describe('Router', () => {
 	it("rejects n8n's injected Custom API Call with a clear error, even with Continue On Fail", async () => {

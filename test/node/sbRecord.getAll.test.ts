@@ -3,18 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../helpers/afas';
 import type { SbSim } from '../simulator/sb/testHelpers';
 import { authorizeAndConsent, makeVerifier, s256, tokenRequest } from '../simulator/sb/testHelpers';
-import type { Simulator } from './setup';
-import { jsonOf, node, runSb, sbCredentials, startSimulator, thrownBy } from './setup';
+import { jsonOf, node, runSb, sbCredentials, thrownBy } from './setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.clearRequests());
+const sim = useSimulator();
 
 function apiReads(resource: string) {
 	return sim.requests.filter((request) => request.path.toLowerCase() === `/scope/api/${resource}`);

@@ -1,20 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Simulator } from '../node/setup';
-import { byId, runProfit, startSimulator, thrownBy } from '../node/setup';
+import { byId, runProfit, thrownBy } from '../node/setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.clearRequests();
-	sim.clearFaults();
-});
+const sim = useSimulator();
 
 const readDemo = {
 	resource: 'getConnector',

@@ -1,18 +1,7 @@
-import type { Simulator } from '../node/setup';
-import { byId, runProfit, startSimulator, thrownBy } from '../node/setup';
+import { byId, runProfit, thrownBy } from '../node/setup';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.clearRequests();
-	sim.clearFaults();
-});
+const sim = useSimulator();
 
 const CONNECTOR_PATH = /\/connectors\/Profit_Administrations$/;
 
