@@ -44,16 +44,17 @@ function ui(page, shotDir, baseUrl) {
 		async screenshot(name) {
 			shot += 1;
 			const file = join(shotDir, `${String(shot).padStart(2, '0')}-${name}.png`);
+			await page.waitForTimeout(400); // let dropdown and toast animations settle so the picture is readable
 			await page.screenshot({ path: file });
 			return file;
 		},
 		async choose(name, optionText) {
 			await field(name).click();
-			// An option's text is its name, then its description on the next line.
+			// An option's text is its name followed by its description.
 			const escaped = optionText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 			await page
 				.getByRole('option')
-				.filter({ hasText: new RegExp(`^\\s*${escaped}(\\s|$)`) })
+				.filter({ hasText: new RegExp(`^\\s*${escaped}`) })
 				.first()
 				.click();
 		},
@@ -148,12 +149,21 @@ async function sbOAuth2Step(page, u, sim) {
 	await u.fill('clientId', sim.credentials.sb.clientId);
 	await u.fill('clientSecret', sim.credentials.sb.clientSecret);
 	await u.screenshot('sb-oauth2-filled');
+	// Save first: n8n 1.x shows "Connect my account" at once, 2.x only on a saved credential, inside its
+	// "not connected" banner.
+	await u.modal.locator('[data-test-id="credential-save-button"]').click();
+	const connect = u.modal
+		.locator('[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button')
+		.first();
+	await connect.waitFor({ timeout: TIMEOUT_MS });
+	await u.screenshot('sb-oauth2-saved-not-connected');
 	sim.clearRequests();
-	const popupPromise = page.context().waitForEvent('page', { timeout: TIMEOUT_MS });
-	await u.modal.locator('[data-test-id="oauth-connect-button"]').click();
-	const popup = await popupPromise;
-	await popup.waitForLoadState();
-	assert.match(popup.url(), /\/app\/auth\?/, `the consent popup opened ${popup.url()}`);
+	const [popup] = await Promise.all([
+		page.context().waitForEvent('page', { timeout: TIMEOUT_MS }),
+		connect.click(),
+	]);
+	// n8n 2.x opens the window blank and navigates it once the authorization URL has been fetched.
+	await popup.waitForURL(/\/app\/auth\?/, { timeout: TIMEOUT_MS });
 	const authorize = new URL(popup.url());
 	await popup.screenshot({ path: join(u.shotDir, 'sb-oauth2-consent-page.png') });
 	await popup.locator('#allow').click();
@@ -190,10 +200,11 @@ async function editorStep(page, u, sim, workflowId) {
 	await ndv.waitFor();
 	await ndv.locator('[data-test-id="rlc-input"]').click();
 	const items = page.locator('[data-test-id="rlc-item"]');
-	await items.first().waitFor({ timeout: TIMEOUT_MS });
+	const linked = sim.profit.appConnectors.find((c) => c.id === 'n8n').getConnectors;
+	// The current value shows at once; the rest arrives when the search method has asked the simulator.
+	await waitUntil(async () => (await items.count()) >= linked.length, 'the GetConnector list did not load');
 	await u.screenshot('editor-getconnector-list');
 	const listed = (await items.allInnerTexts()).map((text) => text.split(/\s/)[0]);
-	const linked = sim.profit.appConnectors.find((c) => c.id === 'n8n').getConnectors;
 	assert.deepEqual([...listed].sort(), [...linked].sort(), `GetConnector list: ${listed.join(', ')}`);
 	await items.filter({ hasText: 'Profit_Debtor' }).first().click();
 	await ndv.locator('[data-test-id="parameter-input-field"]').first().click();
@@ -211,6 +222,15 @@ async function editorStep(page, u, sim, workflowId) {
 	await ndv.getByText(new RegExp(`^\\s*${utrecht} items?\\s*$`)).first().waitFor({ timeout: TIMEOUT_MS });
 	await u.screenshot('editor-node-executed');
 	return `${listed.length} GetConnectors listed, ${fieldTexts.length} fields of Profit_Debtor listed, node ran: ${utrecht} items`;
+}
+
+async function waitUntil(condition, message, timeoutMs = TIMEOUT_MS) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+	}
+	throw new Error(message);
 }
 
 async function runVersion(version, { pkg, sim, results }) {
@@ -251,6 +271,12 @@ async function runVersion(version, { pkg, sim, results }) {
 				record(stepName, true, await step());
 			} catch (error) {
 				const shot = await u.screenshot(`FAILED-${stepName.replace(/\W+/g, '-')}`).catch(() => '');
+				if (process.env.AFAS_E2E_DEBUG) {
+					const ids = await page
+						.locator('[data-test-id]')
+						.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-test-id')))].join(' '));
+					console.log(`      test ids on the page: ${ids}`);
+				}
 				record(stepName, false, `${error.message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
 			}
 		}

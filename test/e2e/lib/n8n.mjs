@@ -160,6 +160,10 @@ export class N8nInstance {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.server = child;
+		// Never leave an n8n behind, even when the harness itself crashes.
+		const killOnExit = () => child.kill('SIGKILL');
+		process.once('exit', killOnExit);
+		child.once('exit', () => process.removeListener('exit', killOnExit));
 		this.serverLog = '';
 		child.stdout.on('data', (c) => (this.serverLog = (this.serverLog + c).slice(-20_000)));
 		child.stderr.on('data', (c) => (this.serverLog = (this.serverLog + c).slice(-20_000)));
