@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureE2eDeps, ensureN8n, installedN8nVersion } from './install.mjs';
+import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureE2eDeps, ensureN8n, installedN8nVersion } from './install.mjs';
 import { ensureChromium, launchChromium } from './lib/chromium.mjs';
 import { N8nInstance } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
@@ -237,7 +237,7 @@ async function runVersion(version, { pkg, sim, results }) {
 	const shotDir = join(ARTIFACTS, version);
 	rmSync(shotDir, { recursive: true, force: true });
 	mkdirSync(shotDir, { recursive: true });
-	const n8n = new N8nInstance({ version, home: join(CACHE_DIR, `home-browser-${version}`), packageDir: pkg.dir });
+	const n8n = new N8nInstance({ version, home: join(HOMES_DIR, `home-browser-${version}`), packageDir: pkg.dir });
 	const record = (name, ok, detail) => {
 		results.push({ version, name, ok, detail });
 		console.log(`${ok ? 'PASS' : 'FAIL'}  n8n ${version}  browser: ${name}`);

@@ -155,11 +155,25 @@ export const CASES = [
 		},
 	},
 	{
+		file: 'profit-retry-503.json',
+		title: 'AFAS busy: 503 + retry_after once -> the node waits, retries and returns the rows',
+		setup(sim) {
+			sim.addFault({ match: { path: /\/connectors\/Profit_Debtor$/ }, type: 'unavailable', retryAfter: 1, times: 1 });
+		},
+		check({ items, sim }) {
+			const expected = sim.profit.rows('Profit_Debtor');
+			assert.equal(items.length, expected.length, `items: ${items.length}`);
+			const statuses = connectorRequests(sim, 'Profit_Debtor').map((r) => r.status);
+			assert.deepEqual(statuses.slice(0, 2), [503, 200], `answers: ${statuses.join(', ')}`);
+			return `${items.length} rows after answers ${statuses.join(', ')}`;
+		},
+	},
+	{
 		file: 'demo.json',
 		node: 'Profit version',
 		title: 'The demo workflow: version, connector list, filtered read, file, error item and SB list side by side',
 		check({ run, sim }) {
-			const out = (name) => nodeOutput(run, name).map((item) => item);
+			const out = (name) => nodeOutput(run, name);
 			const version = out('Profit version');
 			assert.equal(version[0]?.json.version, sim.profit.options.profitVersion, 'Profit version');
 			const listed = out('List GetConnectors').map((item) => item.json.id);

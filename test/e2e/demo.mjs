@@ -4,7 +4,7 @@
 // (test/e2e/workflows/demo.json), runs it with `n8n execute` and tells what the AFAS node did.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
+import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
 import { N8nInstance, tail } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
 import { describeError } from './lib/run-data.mjs';
@@ -17,7 +17,7 @@ const pkg = await packNodePackage();
 const sim = await startSimulator();
 let exitCode = 0;
 try {
-	const n8n = new N8nInstance({ version, home: join(CACHE_DIR, 'home-demo'), packageDir: pkg.dir });
+	const n8n = new N8nInstance({ version, home: join(HOMES_DIR, 'home-demo'), packageDir: pkg.dir });
 	await n8n.prepare();
 	const workflow = JSON.parse(readFileSync(join(E2E_DIR, 'workflows', 'demo.json'), 'utf8'));
 	await n8n.importCredentials(simulatorCredentials(sim));

@@ -11,13 +11,22 @@
 // - n8n 2.41's Kafka module downloads sources from outside at install time, so 2.x installs with --ignore-scripts and
 //   then rebuilds only the two native modules n8n needs to run.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_DIR = join(E2E_DIR, '..', '..');
 export const CACHE_DIR = join(E2E_DIR, '.cache');
+// n8n user folders live outside the repository: `n8n start` copies its whole editor bundle (~75 MB of JS) into
+// the user folder, which the repository's eslint would otherwise parse.
+// One folder per checkout, so two clones on one machine never share a user folder.
+export const HOMES_DIR = join(
+	tmpdir(),
+	`n8n-nodes-afas-e2e-${createHash('sha256').update(E2E_DIR).digest('hex').slice(0, 8)}`,
+);
 export const DEFAULT_N8N_VERSION = '1.123.81';
 export const SECOND_N8N_VERSION = '2.41.1';
 
@@ -35,7 +44,9 @@ export function sh(cmd, args, { cwd, env = process.env, label = cmd, quiet = fal
 		const onData = (chunk) => {
 			const text = chunk.toString();
 			tail = (tail + text).slice(-4000);
-			if (!quiet) process.stdout.write(text.replace(/^(?=.)/gm, `  [${label}] `));
+			// npm 11 warns about the machine's `nodedir` setting on every call; that noise hides real messages.
+			const shown = text.replace(/^npm warn Unknown (?:env|user) config "nodedir".*\n?/gm, '');
+			if (!quiet && shown) process.stdout.write(shown.replace(/^(?=.)/gm, `  [${label}] `));
 		};
 		child.stdout.on('data', onData);
 		child.stderr.on('data', onData);

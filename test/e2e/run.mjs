@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES } from './cases.mjs';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
+import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
 import { N8nInstance, tail } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
 import { simulatorCredentials, startSimulator } from './lib/simulator.mjs';
@@ -42,13 +42,14 @@ function loadWorkflows() {
 
 async function runVersion(version, { sim, pkg, workflows, cases, results }) {
 	const started = Date.now();
-	const n8n = new N8nInstance({ version, home: join(CACHE_DIR, `home-${version}`), packageDir: pkg.dir });
+	const n8n = new N8nInstance({ version, home: join(HOMES_DIR, `home-${version}`), packageDir: pkg.dir });
 	await n8n.prepare();
 	console.log(`\n== n8n ${installedN8nVersion(version)} (user folder ${n8n.home})`);
 	try {
 		await n8n.importCredentials(simulatorCredentials(sim));
 		await n8n.importWorkflows(cases.map((c) => workflows.get(c.file)));
 	} catch (error) {
+		console.log(`FAIL  n8n ${version}  importing credentials/workflows: ${error.message}`);
 		for (const c of cases) results.push({ version, name: c.file, ok: false, detail: `setup failed: ${error.message}` });
 		return;
 	}

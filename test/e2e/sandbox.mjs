@@ -5,7 +5,7 @@
 //   AFAS_SANDBOX_PORT=5678 AFAS_SIMULATOR_PORT=4010 AFAS_E2E_N8N_VERSION=1.123.81 npm run sandbox
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
+import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
 import { N8nInstance, OWNER } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
 import { sbOAuth2Credential, simulatorCredentials, startSimulatorPreferring } from './lib/simulator.mjs';
@@ -17,7 +17,7 @@ const pkg = await packNodePackage();
 const sim = await startSimulatorPreferring(Number(process.env.AFAS_SIMULATOR_PORT || 4010));
 const n8n = new N8nInstance({
 	version,
-	home: join(CACHE_DIR, `home-sandbox-${version}`),
+	home: join(HOMES_DIR, `home-sandbox-${version}`),
 	packageDir: pkg.dir,
 	preferredPort: Number(process.env.AFAS_SANDBOX_PORT || 5678),
 	logLevel: 'warn',
