@@ -58,11 +58,21 @@ export function sh(cmd, args, { cwd, env = process.env, label = cmd, quiet = fal
 	});
 }
 
+/**
+ * process.env without the npm_* variables npm exports to `npm run` scripts: inherited, they would turn the
+ * project's own `.npmrc` (ignore-scripts=true) on for the n8n install too, and n8n's native modules would be
+ * missing ("SQLite package has not been found installed").
+ */
+export function cleanEnv() {
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
 /** Environment in which `npm` (a `#!/usr/bin/env node` script) runs under Node 24. */
 export function node24Env(extra = {}) {
 	return {
-		...process.env,
+		...cleanEnv(),
 		PATH: `${NODE24_BIN_DIR}:${process.env.PATH}`,
+		npm_config_ignore_scripts: 'false',
 		npm_config_nodedir: NODE24_PKG,
 		npm_config_audit: 'false',
 		npm_config_fund: 'false',
@@ -123,6 +133,12 @@ export async function ensureN8n(version) {
 		await sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, label });
 	}
 	if (!existsSync(n8nBin(version))) throw new Error(`n8n ${version}: install finished but ${n8nBin(version)} is missing`);
+	// A skipped native build leaves an install that only fails when n8n opens its database: check it here.
+	await sh(NODE24, ['-e', "require('sqlite3'); require('isolated-vm'); console.log('native modules load')"], {
+		cwd: join(dir, 'node_modules', 'n8n'),
+		env,
+		label,
+	});
 	const seconds = Math.round((Date.now() - started) / 1000);
 	writeFileSync(marker, JSON.stringify({ version, installedAt: new Date().toISOString(), seconds }) + '\n');
 	console.log(`• n8n ${version}: installed in ${seconds} s`);

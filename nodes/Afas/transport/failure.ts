@@ -1,6 +1,7 @@
 /**
  * What went wrong with one HTTP call, read from the error n8n's request helper throws: a NodeApiError whose
- * `cause` is the AxiosError (response status, body, headers) or a network error code. Only these fields are
+ * `cause` is the AxiosError (response status, body, headers) or a network error code (n8n 2.x), or whose
+ * `httpCode` and `context.data` carry status and body (n8n 1.x). Only these fields are
  * kept, so nothing from the request (the Authorization header, the token) can travel into our own errors.
  */
 export interface HttpFailure {
@@ -19,6 +20,8 @@ interface ErrorLike {
 	httpCode?: unknown;
 	cause?: unknown;
 	response?: { status?: unknown; data?: unknown; headers?: unknown };
+	/** n8n 1.x keeps the response body here instead of on a `cause`. */
+	context?: { data?: unknown };
 }
 
 function asErrorLike(value: unknown): ErrorLike | undefined {
@@ -73,6 +76,19 @@ export function httpFailureOf(error: unknown): HttpFailure | undefined {
 			body: decodeBody(withResponse.response.data),
 			headers: plainHeaders(withResponse.response.headers),
 			message: typeof withResponse.message === 'string' ? withResponse.message : '',
+		};
+	}
+	// n8n 1.x (n8n-workflow 1.x): NodeApiError keeps no `cause`/`response`; the response body is in
+	// `context.data` and the status in `httpCode` (headers are not kept).
+	const legacy = chain.find(
+		(entry) => typeof entry.httpCode === 'string' && /^\d{3}$/.test(entry.httpCode),
+	);
+	if (legacy) {
+		return {
+			status: Number(legacy.httpCode),
+			body: decodeBody(legacy.context?.data),
+			headers: {},
+			message: typeof legacy.message === 'string' ? legacy.message : '',
 		};
 	}
 	const withCode = chain.find(

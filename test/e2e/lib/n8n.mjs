@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { NODE24, NODE24_BIN_DIR, n8nBin } from '../install.mjs';
+import { NODE24, NODE24_BIN_DIR, cleanEnv, n8nBin } from '../install.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-afas';
 export const OWNER = {
@@ -75,7 +75,7 @@ export class N8nInstance {
 
 	env(extra = {}) {
 		return {
-			...process.env,
+			...cleanEnv(),
 			PATH: `${NODE24_BIN_DIR}:${process.env.PATH}`,
 			// isolated-vm (expression evaluation) crashes on Node 24 with the startup snapshot enabled.
 			NODE_OPTIONS: '--no-node-snapshot',
