@@ -12,10 +12,13 @@ const ENVIRONMENT =
 
 /**
  * AFAS SB OAuth 2.0: authorization code with PKCE (S256) and the client secret AFAS hands out
- * (afas-sb-api.md §3.1), through n8n's own consent flow ("Connect my account"). n8n's `pkce` grant sends
- * the code verifier and, because a client secret is set, authenticates the client as well; the
- * simulator accepts the secret in the body or as HTTP Basic, as RFC 6749 allows. OAuth scope is not used
- * by SB. Access tokens last 1800 s and are refreshed by n8n with the refresh token.
+ * (afas-sb-api.md §3.1), through n8n's own consent flow ("Connect my account"). OAuth scope is not used by
+ * SB. Access tokens last 1800 s and are refreshed by n8n with the refresh token.
+ *
+ * What n8n's `pkce` grant sends to the token endpoint, as observed by the browser E2E test: n8n 2.41.1 puts
+ * client_id and client_secret in the form body (what AFAS documents); n8n 1.123.81 ignores
+ * `authentication: 'body'` for PKCE and sends them as HTTP Basic. The simulator accepts both, as RFC 6749
+ * allows; whether AFAS SB accepts Basic is UNVERIFIED (README, "Choices").
  */
 export class AfasSbOAuth2Api implements ICredentialType {
 	name = 'afasSbOAuth2Api';
