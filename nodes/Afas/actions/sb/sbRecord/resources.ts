@@ -1,5 +1,5 @@
 /**
- * The GET list endpoints of AFAS SB spec 6.0.0 (`/work/shared/afas-openapi/sb-6.0.0.json`), each with the
+ * The GET list endpoints of AFAS SB spec 6.0.0 (AFAS's OpenAPI file `sb-6.0.0.json`), each with the
  * Accept-Version its operationId names (get_<resource>_<version>) and a default sort field: `Id`, else
  * `InstanceId`, else the first property of the response schema (SB's docs: always sort when paging).
  * `tracked` resources answer with a {TrackingToken, Result} envelope instead of a bare array.
