@@ -1,5 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { encodeQueryValue } from '../../nodes/Afas/wire/queryEncoding';
 import { runProfit, thrownBy } from './setup';
 import { useSimulator } from '../helpers/simulator';
 
@@ -101,6 +102,30 @@ describe('File resource', () => {
 		const binary = binaryOf(item);
 		expect(binary).toMatchObject({ fileName: report.fileName, mimeType: 'application/pdf' });
 		expect(binary.bytes.equals(report.data)).toBe(true);
+	});
+
+	it('sends a report filter as filterjson and checks its length against the real URL', async () => {
+		const reportId = (sim.profit.data.reports as Array<{ reportId: string }>)[0].reportId;
+		const filter = (value: string) =>
+			JSON.stringify({ Filters: { Filter: [{ '@FilterId': 'Filter 1', Field: [{ '@FieldId': 'Year', '@OperatorType': '1', '#text': value }] }] } });
+		const run = async (value: string) =>
+			await runProfit(sim, {
+				parameters: { resource: 'file', operation: 'getReport', reportId, options: { rawFilterJson: filter(value) } },
+			});
+
+		await run('2024');
+		expect(sim.requests[0].path).toBe(`/ProfitRestServices/reportconnector/${reportId}`);
+		expect(JSON.parse(String(sim.requests[0].query.filterjson))).toEqual(JSON.parse(filter('2024')));
+
+		// Fill the URL up to AFAS's limit for this (simulator) base URL, then one character past it.
+		sim.clearRequests();
+		const prefix = `${sim.profitUrl}/reportconnector/${reportId}?filterjson=`;
+		const value = 'x'.repeat(2048 - prefix.length - encodeQueryValue(filter('')).length);
+		await run(value);
+		expect(sim.requests).toHaveLength(1);
+		const error = await thrownBy(() => run(`${value}x`));
+		expect(error.message).toContain('Raw JSON Filter');
+		expect(sim.requests).toHaveLength(1);
 	});
 
 	it('names the likely causes when a file is not there (404)', async () => {

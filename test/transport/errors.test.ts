@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { byId, runProfit, thrownBy } from '../node/setup';
+import { allText } from '../helpers/errors';
 import { useSimulator } from '../helpers/simulator';
 
 const sim = useSimulator();
@@ -11,15 +12,6 @@ const readDemo = {
 	connector: byId('Profit_Demo'),
 	limit: 5,
 };
-
-/** Every string reachable from the error (message, description, cause chain, response bodies). */
-function allText(value: unknown, seen = new Set<unknown>()): string {
-	if (typeof value === 'string') return value;
-	if (value === null || typeof value !== 'object' || seen.has(value)) return '';
-	seen.add(value);
-	const keys = new Set([...Object.getOwnPropertyNames(value), ...Object.keys(value)]);
-	return [...keys].map((key) => `${key}=${allText((value as IDataObject)[key], seen)}`).join('\n');
-}
 
 function expectNoSecret(error: unknown) {
 	const text = allText(error);

@@ -1,6 +1,4 @@
 import { AfasInputError } from './inputError';
-import type { ProfitFilterGroups } from './profitFilter';
-import { buildFilterQuery } from './profitFilter';
 
 /**
  * Paths below the Profit base URL (`…/ProfitRestServices`), each starting with '/' and already encoded
@@ -114,12 +112,13 @@ const IMAGE_FORMAT_CODES: Record<ProfitImageFormat, number> = {
 	medium: 2,
 };
 
-/** `/imageconnector/{imageId}?format=0|1|2` (original, thumbnail, medium; AFAS requires the format). */
-export function imageConnectorPath(
-	imageId: string | number,
-	format: ProfitImageFormat | 0 | 1 | 2 = 'original',
-): string {
-	const id = idSegment(imageId, 'Image ID', 'The image ID', '12345');
+/** `/imageconnector/{imageId}`; the format goes in the query (see `imageFormatQuery`). */
+export function imageConnectorPath(imageId: string | number): string {
+	return `/imageconnector/${idSegment(imageId, 'Image ID', 'The image ID', '12345')}`;
+}
+
+/** `format=0|1|2` (original, thumbnail, medium): AFAS requires the format. */
+export function imageFormatQuery(format: ProfitImageFormat | 0 | 1 | 2 = 'original'): string {
 	const code = typeof format === 'number' ? format : IMAGE_FORMAT_CODES[format];
 	if (code !== 0 && code !== 1 && code !== 2)
 		throw new AfasInputError(
@@ -127,30 +126,14 @@ export function imageConnectorPath(
 			`Unknown image format "${String(format)}"`,
 			'Use original, thumbnail or medium',
 		);
-	return `/imageconnector/${id}?format=${code}`;
+	return `format=${code}`;
 }
 
-/** A typical base URL length, used for the URL-length check when the caller does not pass the real one. */
-const TYPICAL_BASE_URL_LENGTH = 64;
-
 /**
- * `/reportconnector/{reportId}`, optionally with the standard filter parameters (§8.5) built like a GetConnector
- * filter (simple or filterjson, same URL-length rule). Pass `baseUrlLength` for an exact length check.
+ * `/reportconnector/{reportId}`. Its optional filter uses the GetConnector filter parameters (§8.5): build them
+ * with `buildFilterQuery` against the real URL, so the length rule holds for every base URL.
  * The path-parameter form `/parsetid/…` seen in one client is UNVERIFIED and not offered.
  */
-export function reportConnectorPath(
-	reportId: string,
-	options: {
-		filter?: ProfitFilterGroups;
-		rawFilterJson?: string | object;
-		baseUrlLength?: number;
-	} = {},
-): string {
-	const path = `/reportconnector/${idSegment(reportId, 'Report ID', 'The report ID', 'CF761B2F7099455B8C5227639C447689')}`;
-	const { query } = buildFilterQuery({
-		filter: options.filter,
-		rawFilterJson: options.rawFilterJson,
-		urlPrefixLength: (options.baseUrlLength ?? TYPICAL_BASE_URL_LENGTH) + path.length,
-	});
-	return query === '' ? path : `${path}?${query}`;
+export function reportConnectorPath(reportId: string): string {
+	return `/reportconnector/${idSegment(reportId, 'Report ID', 'The report ID', 'CF761B2F7099455B8C5227639C447689')}`;
 }

@@ -3,12 +3,12 @@ import {
 	fileConnectorPath,
 	getConnectorPath,
 	imageConnectorPath,
+	imageFormatQuery,
 	metainfoPath,
 	profitVersionPath,
 	reportConnectorPath,
 	subjectConnectorPath,
 } from '../../../nodes/Afas/wire/profitPaths';
-import { toFilterJson } from '../../../nodes/Afas/wire/profitFilter';
 import { inputError } from '../../helpers/errors';
 
 const BASE = 'https://12345.rest.afas.online/ProfitRestServices';
@@ -103,41 +103,22 @@ describe('image connector', () => {
 		['medium', 2],
 		[2, 2],
 	] as const)('format %s -> %i', (format, code) => {
-		expect(imageConnectorPath('123', format)).toBe(`/imageconnector/123?format=${code}`);
+		expect(imageFormatQuery(format)).toBe(`format=${code}`);
 	});
 
 	it('validates id and format', () => {
-		expect(imageConnectorPath(77)).toBe('/imageconnector/77?format=0');
+		expect(imageConnectorPath(77)).toBe('/imageconnector/77');
 		expect(inputError(() => imageConnectorPath('')).field).toBe('Image ID');
-		expect(inputError(() => imageConnectorPath('1', 'huge' as 'medium')).field).toBe(
-			'Image Format',
-		);
-		expect(inputError(() => imageConnectorPath('1', 3 as 2)).field).toBe('Image Format');
+		expect(inputError(() => imageFormatQuery('huge' as 'medium')).field).toBe('Image Format');
+		expect(inputError(() => imageFormatQuery(3 as 2)).field).toBe('Image Format');
 	});
 });
 
 describe('report connector', () => {
 	const ID = 'CF761B2F7099455B8C5227639C447689';
 
-	it('builds the path, with the standard filter parameters when given', () => {
+	it('builds the path', () => {
 		expect(reportConnectorPath(ID)).toBe(`/reportconnector/${ID}`);
-		expect(
-			reportConnectorPath(ID, { filter: [[{ field: 'Year', operator: 'equals', value: 2024 }]] }),
-		).toBe(`/reportconnector/${ID}?filterfieldids=Year&filtervalues=2024&operatortypes=1`);
-		const withJson = reportConnectorPath(ID, {
-			rawFilterJson: toFilterJson([[{ field: 'Name', operator: 'equals', value: 'a,b' }]]),
-		});
-		expect(withJson.startsWith(`/reportconnector/${ID}?filterjson=`)).toBe(true);
-	});
-
-	it('checks the URL length with the real base URL', () => {
-		const filter = [[{ field: 'Name', operator: 'equals' as const, value: 'x'.repeat(1900) }]];
-		const path = reportConnectorPath(ID, { filter, baseUrlLength: 0 });
-		const spare = 2048 - path.length;
-		expect(() => reportConnectorPath(ID, { filter, baseUrlLength: spare })).not.toThrow();
-		expect(
-			inputError(() => reportConnectorPath(ID, { filter, baseUrlLength: spare + 1 })).field,
-		).toBe('Filters');
 	});
 
 	it('rejects an empty report id', () => {

@@ -20,6 +20,7 @@ import {
 	fileConnectorPath,
 	getConnectorPath,
 	imageConnectorPath,
+	imageFormatQuery,
 	reportConnectorPath,
 	subjectConnectorPath,
 } from '../../../nodes/Afas/wire/profitPaths';
@@ -151,7 +152,7 @@ describe('wire modules against the Profit simulator', () => {
 		expect(subject.json.filename).toBe('contract_2024.pdf');
 		const image = await call<FileBody>(
 			sim,
-			imageConnectorPath('0A1B2C3D4E5F60718293A4B5C6D7E8F1', 'thumbnail'),
+			`${imageConnectorPath('0A1B2C3D4E5F60718293A4B5C6D7E8F1')}?${imageFormatQuery('thumbnail')}`,
 		);
 		expect(image.status).toBe(200);
 		expect(image.json.mimetype).toBe('image/png');

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { afasRequest } from '../../../transport';
 import type { ProfitImageFormat } from '../../../wire/profitPaths';
-import { imageConnectorPath } from '../../../wire/profitPaths';
+import { imageConnectorPath, imageFormatQuery } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
 import { binaryPropertyOf, toBinaryItem } from './binary';
@@ -45,7 +45,8 @@ export async function execute(
 	const imageId = String(this.getNodeParameter('imageId', itemIndex));
 	const format = this.getNodeParameter('format', itemIndex, 'original') as ProfitImageFormat;
 	const response = await afasRequest.call(this, {
-		path: imageConnectorPath(imageId, format),
+		path: imageConnectorPath(imageId),
+		query: imageFormatQuery(format),
 		itemIndex,
 	});
 	return [

@@ -7,6 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { afasRequest } from '../../../transport';
+import { buildFilterQuery } from '../../../wire/profitFilter';
 import { reportConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import type { ProfitFileResponse } from './binary';
@@ -57,7 +58,8 @@ export async function execute(
 	};
 	const rawFilterJson = options.rawFilterJson === '' ? undefined : options.rawFilterJson;
 	const response = await afasRequest.call(this, {
-		path: reportConnectorPath(reportId, { rawFilterJson }),
+		path: reportConnectorPath(reportId),
+		query: (url) => buildFilterQuery({ rawFilterJson, urlPrefixLength: url.length }).query,
 		itemIndex,
 	});
 	return [

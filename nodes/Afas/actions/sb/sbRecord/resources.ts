@@ -2,14 +2,12 @@
  * The GET list endpoints of AFAS SB spec 6.0.0 (AFAS's OpenAPI file `sb-6.0.0.json`), each with the
  * Accept-Version its operationId names (get_<resource>_<version>) and a default sort field: `Id`, else
  * `InstanceId`, else the first property of the response schema (SB's docs: always sort when paging).
- * `tracked` resources answer with a {TrackingToken, Result} envelope instead of a bare array.
  */
 export interface SbResource {
 	value: string;
 	name: string;
 	acceptVersion: string;
 	defaultSort: string;
-	tracked?: boolean;
 }
 
 export const SB_RESOURCES: readonly SbResource[] = [
@@ -42,7 +40,7 @@ export const SB_RESOURCES: readonly SbResource[] = [
 		acceptVersion: '1.0',
 		defaultSort: 'InstanceId',
 	},
-	{ value: 'contacts', name: 'Contacts', acceptVersion: '1.0', defaultSort: 'Id', tracked: true },
+	{ value: 'contacts', name: 'Contacts', acceptVersion: '1.0', defaultSort: 'Id' },
 	{ value: 'countries', name: 'Countries', acceptVersion: '1.0', defaultSort: 'Id' },
 	{ value: 'country', name: 'Country (Legacy Name)', acceptVersion: '1.0', defaultSort: 'Id' },
 	{
@@ -117,14 +115,12 @@ export const SB_RESOURCES: readonly SbResource[] = [
 		name: 'Lines to Be Invoiced',
 		acceptVersion: '1.0',
 		defaultSort: 'InstanceId',
-		tracked: true,
 	},
 	{
 		value: 'organisations',
 		name: 'Organisations',
 		acceptVersion: '2.0',
 		defaultSort: 'Id',
-		tracked: true,
 	},
 	{
 		value: 'paymentconditions',
@@ -133,28 +129,25 @@ export const SB_RESOURCES: readonly SbResource[] = [
 		defaultSort: 'Id',
 	},
 	{ value: 'paymentmethod', name: 'Payment Methods', acceptVersion: '1.0', defaultSort: 'Id' },
-	{ value: 'persons', name: 'Persons', acceptVersion: '2.0', defaultSort: 'Id', tracked: true },
-	{ value: 'products', name: 'Products', acceptVersion: '3.0', defaultSort: 'Id', tracked: true },
+	{ value: 'persons', name: 'Persons', acceptVersion: '2.0', defaultSort: 'Id' },
+	{ value: 'products', name: 'Products', acceptVersion: '3.0', defaultSort: 'Id' },
 	{
 		value: 'projects',
 		name: 'Projects',
 		acceptVersion: '1.0',
 		defaultSort: 'InstanceId',
-		tracked: true,
 	},
 	{
 		value: 'salesinvoices',
 		name: 'Sales Invoices',
 		acceptVersion: '1.0',
 		defaultSort: 'InstanceId',
-		tracked: true,
 	},
 	{
 		value: 'salespricesperrelation',
 		name: 'Sales Prices per Relation',
 		acceptVersion: '1.0',
 		defaultSort: 'Id',
-		tracked: true,
 	},
 	{
 		value: 'salesrelations',
@@ -168,7 +161,6 @@ export const SB_RESOURCES: readonly SbResource[] = [
 		name: 'Unknown Relations',
 		acceptVersion: '1.0',
 		defaultSort: 'Id',
-		tracked: true,
 	},
 	{ value: 'vatrate', name: 'VAT Rates', acceptVersion: '1.0', defaultSort: 'Id' },
 	{ value: 'vattype', name: 'VAT Types', acceptVersion: '1.0', defaultSort: 'Id' },
