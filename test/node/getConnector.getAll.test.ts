@@ -53,6 +53,7 @@ describe('GetConnector → Get Many', () => {
 				},
 			},
 		});
+		// Id is the connector's first field and already in the sort: no tie-breaker is added.
 		expect(connectorReads(sim, 'Profit_Demo')[0].query.orderbyfieldids).toBe('-Category,Id');
 		const rows = jsonOf(items);
 		expect(rows.every((row) => row.Category === 'D')).toBe(true);
@@ -97,5 +98,86 @@ describe('GetConnector → Get Many', () => {
 		expect(error.message).toContain('"Nope" is not a field of GetConnector Profit_Administrations');
 		expect(String(error.description)).toContain('AdminId');
 		expect(connectorReads(sim, 'Profit_Administrations')).toHaveLength(0);
+	});
+
+	it("adds the connector's first field as a tie-breaker after a sort that is not unique", async () => {
+		const items = await runProfit(sim, {
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: byId('Profit_Demo'),
+				returnAll: true,
+				sort: { fields: [{ field: 'Category', direction: 'descending' }] },
+				options: { pageSize: 5000 },
+			},
+		});
+		const reads = connectorReads(sim, 'Profit_Demo');
+		expect(reads).toHaveLength(3);
+		expect(reads.every((read) => read.query.orderbyfieldids === '-Category,Id')).toBe(true);
+		const ids = jsonOf(items).map((row) => row.Id);
+		expect(new Set(ids).size).toBe(12345);
+	});
+
+	it('does not add the tie-breaker again when the sort already holds it, descending', async () => {
+		await runProfit(sim, {
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: byId('Profit_Demo'),
+				limit: 3,
+				sort: { fields: [{ field: 'Id', direction: 'descending' }] },
+			},
+		});
+		expect(connectorReads(sim, 'Profit_Demo')[0].query.orderbyfieldids).toBe('-Id');
+	});
+
+	describe('a connector whose metainfo lists no fields', () => {
+		let connector: { fields: unknown[] };
+		let fields: unknown[];
+		beforeEach(() => {
+			connector = sim.profit.getConnectors.find(
+				(entry) => entry.id === 'Profit_Administrations',
+			) as unknown as { fields: unknown[] };
+			fields = connector.fields;
+			connector.fields = [];
+		});
+		afterEach(() => {
+			connector.fields = fields;
+		});
+
+		it('asks for a sort field before reading when more than one page may be needed', async () => {
+			const { thrownBy } = await import('./setup');
+			const error = await thrownBy(() =>
+				runProfit(sim, {
+					parameters: {
+						resource: 'getConnector',
+						operation: 'getAll',
+						connector: byId('Profit_Administrations'),
+						returnAll: true,
+					},
+				}),
+			);
+			expect(error.message).toBe(
+				'Sort: The metainfo of GetConnector Profit_Administrations lists no fields, so the node cannot choose a sort for paging',
+			);
+			// Unknown width: the default page size of 1000, not one sized for a single column.
+			expect(String(error.description)).toContain('a Limit of at most 1000');
+			expect(connectorReads(sim, 'Profit_Administrations')).toHaveLength(0);
+		});
+
+		it('reads a single page without a sort', async () => {
+			await runProfit(sim, {
+				parameters: {
+					resource: 'getConnector',
+					operation: 'getAll',
+					connector: byId('Profit_Administrations'),
+					limit: 1000,
+				},
+			});
+			const reads = connectorReads(sim, 'Profit_Administrations');
+			expect(reads).toHaveLength(1);
+			expect(reads[0].query.take).toBe('1000');
+			expect(reads[0].query.orderbyfieldids).toBeUndefined();
+		});
 	});
 });

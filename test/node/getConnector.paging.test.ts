@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { byId, connectorReads, jsonOf, runProfit } from './setup';
+import { byId, connectorReads, jsonOf, runProfit, thrownBy } from './setup';
 import { useSimulator } from '../helpers/simulator';
 
 const sim = useSimulator();
@@ -16,6 +16,11 @@ async function readAll(connector: string, extra: INodeParameters = {}) {
 		},
 	});
 	return { rows: jsonOf(items), reads: connectorReads(sim, connector) };
+}
+
+/** A fault `match` for chosen pages (by `skip`) of one connector. */
+function pagesOf(connector: string, skips: number[]) {
+	return { path: `/ProfitRestServices/connectors/${connector}`, query: { skip: skips } };
 }
 
 function expectCompleteAndSorted(ids: unknown[], count: number) {
@@ -107,5 +112,73 @@ describe('GetConnector paging', () => {
 		expect(rows).toHaveLength(12345);
 		expect(reads).toHaveLength(1);
 		expect(reads[0].query).toMatchObject({ skip: '-1', take: '-1' });
+	});
+
+	it('after a failed page starts no new page, lets the pages in flight finish, then reports the error', async () => {
+		// Page 4 fails (a non-retryable 500) after 300 ms; pages 5 and 6, started meanwhile, get a 503 first and
+		// are retried a second later, so they are still in flight when page 4 has failed.
+		sim.addFault({ type: 'latency', ms: 300, match: pagesOf('Profit_Demo', [4000]) });
+		sim.addFault({ type: 'lock', match: pagesOf('Profit_Demo', [4000]), times: 1 });
+		sim.addFault({
+			type: 'unavailable',
+			retryAfter: 1,
+			match: pagesOf('Profit_Demo', [5000, 6000]),
+			times: 2,
+		});
+		const items = await runProfit(sim, {
+			items: [{ json: { id: 'Profit_Demo' } }, { json: { id: 'Profit_Administrations' } }],
+			parameters: {
+				resource: 'getConnector',
+				operation: 'getAll',
+				connector: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				returnAll: true,
+				options: { pageSize: 1000, parallelRequests: 3 },
+			},
+			continueOnFail: true,
+		});
+
+		expect(items[0].json.error).toBe('The record is locked by another user. Try again later.');
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items.slice(1).map((item) => item.json.AdminId)).toEqual([1, 2, 3, 4, 5]);
+
+		const demoReads = connectorReads(sim, 'Profit_Demo');
+		// Pages 0–6 only: no page past the failed one plus the two already in flight, and the 503s were retried
+		// before the error was reported (every request has its answer).
+		expect(demoReads.map((read) => [read.query.skip, read.status]).sort()).toEqual([
+			['0', 200],
+			['1000', 200],
+			['2000', 200],
+			['3000', 200],
+			['4000', 500],
+			['5000', 200],
+			['5000', 503],
+			['6000', 200],
+			['6000', 503],
+		]);
+		// The next item's requests all come after the last request of the failed read.
+		const lastDemo = sim.requests.lastIndexOf(demoReads[demoReads.length - 1]);
+		const firstNext = sim.requests.findIndex((request) =>
+			request.path.toLowerCase().endsWith('/profit_administrations'),
+		);
+		expect(firstNext).toBeGreaterThan(lastDemo);
+	});
+
+	it('ignores a failure of a page fetched ahead past the short last page', async () => {
+		// 5 rows in pages of 2: page 2 holds the last row; pages 3 and 4 were only fetched ahead.
+		sim.addFault({ type: 'lock', match: pagesOf('Profit_Administrations', [6]) });
+		const { rows, reads } = await readAll('Profit_Administrations', {
+			options: { pageSize: 2, parallelRequests: 5 },
+		});
+		expect(rows.map((row) => row.AdminId)).toEqual([1, 2, 3, 4, 5]);
+		expect(reads.find((read) => read.query.skip === '6')?.status).toBe(500);
+	});
+
+	it('still fails when a page before the short last page fails', async () => {
+		sim.addFault({ type: 'lock', match: pagesOf('Profit_Administrations', [2]) });
+		const error = await thrownBy(() =>
+			readAll('Profit_Administrations', { options: { pageSize: 2, parallelRequests: 5 } }),
+		);
+		expect(error.message).toBe('The record is locked by another user. Try again later.');
+		expect(error.httpCode).toBe('500');
 	});
 });

@@ -53,6 +53,39 @@ describe('AFAS SB → Record → Get Many', () => {
 		});
 	});
 
+	it('honours a Limit across pages: the last take is what is left', async () => {
+		const items = await runSb(sim, {
+			resource: 'sbRecord',
+			operation: 'getAll',
+			sbResource: 'organisations',
+			limit: 25,
+			options: { pageSize: 10 },
+		});
+		expect(items).toHaveLength(25);
+		expect(apiReads('organisations').map((read) => [read.query.skip, read.query.take])).toEqual([
+			['0', '10'],
+			['10', '10'],
+			['20', '5'],
+		]);
+	});
+
+	it('sends a filter with &, = and + intact', async () => {
+		const items = await runSb(sim, {
+			resource: 'sbRecord',
+			operation: 'getAll',
+			sbResource: 'countries',
+			filter: "Description eq 'A&B=C+D'",
+		});
+		expect(items).toHaveLength(0);
+		const [read] = apiReads('countries');
+		expect(read.query).toMatchObject({
+			filter: "Description eq 'A&B=C+D'",
+			sortField: 'Id ascending',
+			skip: '0',
+			take: '50',
+		});
+	});
+
 	it("shows SB's own message for a bad filter", async () => {
 		const error = await thrownBy(() =>
 			runSb(sim, {

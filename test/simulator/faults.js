@@ -41,10 +41,10 @@ class FaultRegistry {
 	}
 
 	/** Consumes one use of every matching fault; latency faults stack with the first terminal fault. */
-	take({ method, path, product }) {
+	take(request) {
 		const picked = [];
 		for (const fault of this.faults) {
-			if (fault.remaining <= 0 || !matches(fault.match, { method, path, product })) continue;
+			if (fault.remaining <= 0 || !matches(fault.match, request)) continue;
 			fault.remaining -= 1;
 			picked.push(fault);
 		}
@@ -64,6 +64,11 @@ function matches(match, request) {
 		} else if (String(match.path).toLowerCase() !== request.path.toLowerCase()) {
 			return false;
 		}
+	}
+	// `query: { skip: ['2000', '3000'] }`: each listed parameter must have one of the given values.
+	for (const [name, wanted] of Object.entries(match.query || {})) {
+		const values = (Array.isArray(wanted) ? wanted : [wanted]).map(String);
+		if (!request.query || !values.includes(request.query.get(name) ?? '')) return false;
 	}
 	return true;
 }

@@ -37,7 +37,13 @@ export interface LoggedRequest {
 }
 
 export type Fault = {
-	match?: { method?: string; path?: string | RegExp; product?: 'profit' | 'sb' };
+	match?: {
+		method?: string;
+		path?: string | RegExp;
+		product?: 'profit' | 'sb';
+		/** Each listed query parameter must have one of the given values, e.g. `{ skip: ['2000'] }`. */
+		query?: Record<string, string | number | Array<string | number>>;
+	};
 	/** Apply to the next N matching requests; default: forever. */
 	times?: number;
 } & (

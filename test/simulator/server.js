@@ -86,7 +86,7 @@ function createServer(deps) {
 				send: makeSend(res),
 				logBody: (parsed) => deps.log.setBody(entry, parsed),
 			};
-			const faults = deps.faults.take({ method: ctx.method, path, product });
+			const faults = deps.faults.take({ method: ctx.method, path, product, query: url.searchParams });
 			if (faults.length > 0 && (await applyFaults(faults, ctx, hanging)) === 'handled') return;
 			if (res.destroyed) return;
 			const handler = product === 'profit' ? deps.profit : deps.sb;

@@ -56,17 +56,29 @@ describe('Transport retries', () => {
 		expect(connectorStatuses()).toEqual([undefined, 200]);
 	});
 
-	it('times out a hanging request and retries it', async () => {
+	it('times out a hanging request and retries it once', async () => {
 		sim.addFault({ type: 'hang', match: { path: CONNECTOR_PATH }, times: 1 });
 		const items = await readAdministrations({ timeout: 1 });
 		expect(items).toHaveLength(5);
 		expect(connectorStatuses()).toEqual([undefined, 200]);
 	});
 
-	it('reports a timeout clearly when every attempt hangs', async () => {
-		sim.addFault({ type: 'hang', match: { path: CONNECTOR_PATH } });
+	it('does not retry a second timeout: AFAS still runs the first query (up to 900 s)', async () => {
+		sim.addFault({ type: 'hang', match: { path: CONNECTOR_PATH }, times: 2 });
 		const error = await thrownBy(() => readAdministrations({ timeout: 1 }));
 		expect(error.message).toBe('AFAS did not answer within 1 seconds');
-		expect(String(error.description)).toContain('Tried 4 times');
+		expect(String(error.description)).toContain('Tried 2 times');
+		// Two requests, the third (which would have succeeded) is never sent.
+		expect(connectorStatuses()).toEqual([undefined, undefined]);
+	});
+
+	it('does not retry a timeout that follows another failure', async () => {
+		// The first request consumes both faults (the reset answers it); the second hangs.
+		sim.addFault({ type: 'reset', match: { path: CONNECTOR_PATH }, times: 1 });
+		sim.addFault({ type: 'hang', match: { path: CONNECTOR_PATH }, times: 2 });
+		const error = await thrownBy(() => readAdministrations({ timeout: 1 }));
+		expect(error.message).toBe('AFAS did not answer within 1 seconds');
+		expect(String(error.description)).toContain('Tried 2 times');
+		expect(connectorStatuses()).toEqual([undefined, undefined]);
 	});
 });

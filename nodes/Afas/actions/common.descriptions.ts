@@ -123,3 +123,36 @@ export const binaryPropertyProperty: INodeProperties = {
 	required: true,
 	hint: 'The name of the output binary field to put the file in',
 };
+
+export const returnAllProperty: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+/** An entry of an operation's Options collection; read it with timeoutMsOf. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 120,
+	description: 'How long to wait for each AFAS response before retrying',
+};
+
+/** The Timeout option in milliseconds; undefined leaves the transport's default. */
+export function timeoutMsOf(options: { timeout?: number }): number | undefined {
+	return options.timeout === undefined ? undefined : options.timeout * 1000;
+}

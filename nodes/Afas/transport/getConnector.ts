@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfitFilterGroups, SortField } from '../wire/profitFilter';
 import { buildGetConnectorQuery } from '../wire/profitFilter';
-import { isLastPage } from '../wire/profitPaging';
+import { isLastPage, takeForPage } from '../wire/profitPaging';
 import { getConnectorPath } from '../wire/profitPaths';
 import type { AfasContext } from './context';
 import { toNodeError } from './errors';
@@ -97,7 +97,7 @@ export async function readGetConnector(
 
 	const pageSize = Math.max(1, Math.floor(read.pageSize));
 	const takeOf = (page: number): number =>
-		read.limit === undefined ? pageSize : Math.min(pageSize, read.limit - page * pageSize);
+		takeForPage(pageSize, read.limit === undefined ? undefined : read.limit - page * pageSize);
 	let endPage =
 		read.limit === undefined ? Number.POSITIVE_INFINITY : Math.ceil(read.limit / pageSize);
 	await checkQueryFits(
@@ -108,24 +108,35 @@ export async function readGetConnector(
 	);
 
 	const pages: IDataObject[][] = [];
+	const failures = new Map<number, unknown>();
 	let nextPage = 0;
-	// Set when any worker stops, done or failed: after a failure no new page may start.
-	let stopped = false;
+	// After a failure no new page starts, so a failed read (or the next item under Continue On Fail) never has
+	// more requests open against AFAS than Parallel Requests allows.
+	let failed = false;
 	const worker = async (): Promise<void> => {
-		try {
-			while (!stopped && nextPage < endPage) {
-				const page = nextPage++;
-				const take = takeOf(page);
+		while (!failed && nextPage < endPage) {
+			const page = nextPage++;
+			const take = takeOf(page);
+			try {
 				const rows = await fetchPage(this, read, page * pageSize, take);
 				pages[page] = rows;
 				if (isLastPage(rows.length, take)) endPage = Math.min(endPage, page + 1);
+			} catch (error) {
+				failures.set(page, error);
+				failed = true;
 			}
-		} finally {
-			stopped = true;
 		}
 	};
 	const workers = Math.min(Math.max(1, Math.floor(read.parallelRequests)), MAX_PARALLEL_REQUESTS);
-	await Promise.all(Array.from({ length: workers }, async () => await worker()));
+	// Every worker settles (catching its own failure), so no request is still running when this read ends.
+	await Promise.allSettled(Array.from({ length: workers }, async () => await worker()));
+
+	// Pages are handed out in order and all have settled, so when no page below the end page failed, every page
+	// up to the short one was read: a failure of a page fetched ahead past it changes nothing.
+	const firstFailure = [...failures.keys()]
+		.filter((page) => page < endPage)
+		.sort((a, b) => a - b)[0];
+	if (firstFailure !== undefined) throw failures.get(firstFailure);
 
 	const rows: IDataObject[] = [];
 	for (let page = 0; page < endPage && page < pages.length; page++)

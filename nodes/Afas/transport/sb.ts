@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { takeForPage } from '../wire/profitPaging';
+import { buildSbListQuery } from '../wire/sbQuery';
 import type { AfasContext } from './context';
 import { afasRequest } from './request';
 
@@ -29,29 +31,19 @@ function rowsOf(response: unknown): IDataObject[] {
 	return [];
 }
 
-function encode(value: string): string {
-	return encodeURIComponent(value).replace(
-		/[!'()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-	);
-}
-
 /** Pages an SB list with skip/take until a short page; SB has no total count either. */
 export async function readSbList(this: AfasContext, read: SbRead): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	const pageSize = Math.max(1, Math.floor(read.pageSize));
 	for (let skip = 0; ; skip += pageSize) {
-		const take = read.limit === undefined ? pageSize : Math.min(pageSize, read.limit - rows.length);
+		const take = takeForPage(
+			pageSize,
+			read.limit === undefined ? undefined : read.limit - rows.length,
+		);
 		if (take <= 0) break;
-		const params: string[] = [
-			`skip=${skip}`,
-			`take=${take}`,
-			`sortField=${encode(read.sortField)}`,
-		];
-		if (read.filter) params.push(`filter=${encode(read.filter)}`);
 		const response = await afasRequest.call(this, {
 			path: `/${encodeURIComponent(read.resource)}`,
-			query: params.join('&'),
+			query: buildSbListQuery({ skip, take, sortField: read.sortField, filter: read.filter }),
 			headers: { 'Accept-Version': read.acceptVersion },
 			itemIndex: read.itemIndex,
 			timeoutMs: read.timeoutMs,
@@ -61,5 +53,6 @@ export async function readSbList(this: AfasContext, read: SbRead): Promise<IData
 		// A short page ends the list; a long one means the server ignored take, so there is nothing more either.
 		if (page.length !== take) break;
 	}
-	return rows;
+	// A server that ignores take can send more rows than the Limit asked for.
+	return read.limit === undefined ? rows : rows.slice(0, read.limit);
 }

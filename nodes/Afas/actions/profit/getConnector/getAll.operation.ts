@@ -16,8 +16,15 @@ import type {
 	SortField,
 } from '../../../wire/profitFilter';
 import { PROFIT_OPERATORS } from '../../../wire/profitFilter';
+import { AfasInputError } from '../../../wire/inputError';
 import { choosePageSize } from '../../../wire/profitPaging';
-import { getConnectorLocator } from '../../common.descriptions';
+import {
+	getConnectorLocator,
+	limitProperty,
+	returnAllProperty,
+	timeoutMsOf,
+	timeoutOption,
+} from '../../common.descriptions';
 import { checkFieldsExist } from './fields';
 
 const fieldProperty: INodeProperties = {
@@ -35,22 +42,8 @@ const fieldProperty: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	getConnectorLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	returnAllProperty,
+	limitProperty,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -113,7 +106,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Sort Field',
 		typeOptions: { multipleValues: true, sortable: true },
 		default: {},
-		hint: "Empty: sorted by the connector's first field, because paging needs a stable order",
+		hint: "Sort on a field that is unique per row, otherwise rows can repeat or go missing between pages. The node adds the connector's first field as a tie-breaker.",
 		options: [
 			{
 				displayName: 'Field',
@@ -201,14 +194,7 @@ const properties: INodeProperties[] = [
 				description:
 					'An AFAS filterjson object, e.g. {"Filters":{"Filter":[{"@FilterId":"Filter 1","Field":[{"@FieldId":"AdminId","@OperatorType":"1","#text":"1"}]}]}}. Use instead of Filters.',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 120,
-				description: 'How long to wait for each AFAS response before retrying',
-			},
+			timeoutOption,
 		],
 	},
 ];
@@ -274,6 +260,17 @@ function readSort(this: IExecuteFunctions, itemIndex: number): SortField[] {
 	}));
 }
 
+/**
+ * Paging is only exact when the sort is unique per row (research §5.2, §13.2): rows that tie may swap between
+ * pages. The connector's first field (usually its key) goes last as a tie-breaker unless the user sorts on it.
+ */
+function withTieBreaker(sort: SortField[], firstField: string | undefined): SortField[] {
+	if (firstField === undefined) return sort;
+	const key = firstField.toLowerCase();
+	if (sort.some((entry) => entry.field.toLowerCase() === key)) return sort;
+	return [...sort, { field: firstField }];
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -290,20 +287,29 @@ export async function execute(
 	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
 	const fieldIds = (metainfo.fields ?? []).map((field) => field.id);
 	checkFieldsExist(connectorId, fieldIds, filter, requestedSort);
-	const sort =
-		requestedSort.length > 0 || fieldIds.length === 0 ? requestedSort : [{ field: fieldIds[0] }];
+	const fetchInOneRequest = returnAll && options.fetchInOneRequest === true;
+	// No field count (empty metainfo) gives the module's default page size, not one sized for a single column.
+	const pageSize = choosePageSize(fieldIds.length, options.pageSize);
+	const mayPage = !fetchInOneRequest && (limit === undefined || limit > pageSize);
+	if (fieldIds.length === 0 && requestedSort.length === 0 && mayPage) {
+		throw new AfasInputError(
+			'Sort',
+			`The metainfo of GetConnector ${connectorId} lists no fields, so the node cannot choose a sort for paging`,
+			`Add a Sort field that is unique per row, set a Limit of at most ${pageSize}, or use Fetch in One Request`,
+		);
+	}
 
 	const rows = await readGetConnector.call(this, {
 		connectorId,
 		filter,
 		rawFilterJson: options.rawFilterJson === '' ? undefined : options.rawFilterJson,
-		sort,
-		pageSize: choosePageSize(Math.max(1, fieldIds.length), options.pageSize),
+		sort: withTieBreaker(requestedSort, fieldIds[0]),
+		pageSize,
 		limit,
 		parallelRequests: options.parallelRequests ?? 1,
-		fetchInOneRequest: returnAll && options.fetchInOneRequest === true,
+		fetchInOneRequest,
 		itemIndex,
-		timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+		timeoutMs: timeoutMsOf(options),
 	});
 	const dateHandling = options.dateHandling ?? 'amsterdam';
 	return rows.map((row) => ({ json: convertRowDates(row, dateHandling) }));

@@ -2,6 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readSbList } from '../../../transport';
+import {
+	limitProperty,
+	returnAllProperty,
+	timeoutMsOf,
+	timeoutOption,
+} from '../../common.descriptions';
 import { SB_RESOURCES, sbResource } from './resources';
 
 const properties: INodeProperties[] = [
@@ -17,22 +23,8 @@ const properties: INodeProperties[] = [
 		default: 'organisations',
 		description: 'Which AFAS SB list to read',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	returnAllProperty,
+	limitProperty,
 	{
 		displayName: 'Filter',
 		name: 'filter',
@@ -75,14 +67,7 @@ const properties: INodeProperties[] = [
 				default: 500,
 				description: 'Rows per request',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 120,
-				description: 'How long to wait for each AFAS response before retrying',
-			},
+			timeoutOption,
 		],
 	},
 ];
@@ -121,7 +106,7 @@ export async function execute(
 		pageSize: options.pageSize ?? 500,
 		limit,
 		itemIndex,
-		timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+		timeoutMs: timeoutMsOf(options),
 	});
 	return rows.map((row) => ({ json: row }));
 }
