@@ -1,6 +1,9 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { isSafeObjectProperty, NodeOperationError, setSafeObjectProperty } from 'n8n-workflow';
 
+import type { AfasRequestOptions } from '../../../transport';
+import { afasRequest } from '../../../transport';
+
 /** FileConnector, SubjectConnector, ImageConnector and ReportConnector all answer with this JSON (§8.2–§8.5). */
 export interface ProfitFileResponse {
 	filename?: string;
@@ -25,7 +28,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /** The output binary field, checked before anything is downloaded. */
-export function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
+function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
 	const name = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	if (name.trim() === '' || !isSafeObjectProperty(name)) {
 		throw new NodeOperationError(
@@ -44,7 +47,7 @@ export function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): st
  * Turns AFAS's base64 file JSON into an n8n item with binary data. Image and report answers carry no file
  * name, so one is made from `baseName` and the MIME type.
  */
-export async function toBinaryItem(
+async function toBinaryItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	response: ProfitFileResponse | undefined,
@@ -70,4 +73,27 @@ export async function toBinaryItem(
 		await this.helpers.prepareBinaryData(data, fileName, mimeType),
 	);
 	return { json: { fileName, mimeType, fileSize: data.length }, binary };
+}
+
+/**
+ * The four file-like connectors share one flow: check the output field, fetch AFAS's file JSON, return one
+ * binary item. `baseName` names files whose answer carries no file name.
+ */
+export async function downloadFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: Omit<AfasRequestOptions, 'itemIndex'>,
+	baseName: string,
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
+	const response = await afasRequest.call(this, { ...request, itemIndex });
+	return [
+		await toBinaryItem.call(
+			this,
+			itemIndex,
+			response as ProfitFileResponse | undefined,
+			baseName,
+			binaryPropertyName,
+		),
+	];
 }

@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { afasRequest } from '../../../transport';
 import { fileConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
-import type { ProfitFileResponse } from './binary';
-import { binaryPropertyOf, toBinaryItem } from './binary';
+import { downloadFile } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -39,20 +37,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
 	const fileName = this.getNodeParameter('fileName', itemIndex) as string;
-	const response = await afasRequest.call(this, {
-		path: fileConnectorPath(fileId, fileName),
+	return await downloadFile.call(
+		this,
 		itemIndex,
-	});
-	return [
-		await toBinaryItem.call(
-			this,
-			itemIndex,
-			response as ProfitFileResponse,
-			fileName,
-			binaryPropertyName,
-		),
-	];
+		{
+			path: fileConnectorPath(fileId, fileName),
+		},
+		fileName,
+	);
 }

@@ -1,12 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { afasRequest } from '../../../transport';
 import type { ProfitImageFormat } from '../../../wire/profitPaths';
 import { imageConnectorPath, imageFormatQuery } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
-import type { ProfitFileResponse } from './binary';
-import { binaryPropertyOf, toBinaryItem } from './binary';
+import { downloadFile } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,21 +39,15 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const imageId = String(this.getNodeParameter('imageId', itemIndex));
 	const format = this.getNodeParameter('format', itemIndex, 'original') as ProfitImageFormat;
-	const response = await afasRequest.call(this, {
-		path: imageConnectorPath(imageId),
-		query: imageFormatQuery(format),
+	return await downloadFile.call(
+		this,
 		itemIndex,
-	});
-	return [
-		await toBinaryItem.call(
-			this,
-			itemIndex,
-			response as ProfitFileResponse,
-			`image-${imageId}`,
-			binaryPropertyName,
-		),
-	];
+		{
+			path: imageConnectorPath(imageId),
+			query: imageFormatQuery(format),
+		},
+		`image-${imageId}`,
+	);
 }

@@ -6,12 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { afasRequest } from '../../../transport';
 import { buildFilterQuery } from '../../../wire/profitFilter';
 import { reportConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
-import type { ProfitFileResponse } from './binary';
-import { binaryPropertyOf, toBinaryItem } from './binary';
+import { downloadFile } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,24 +49,18 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const reportId = this.getNodeParameter('reportId', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		rawFilterJson?: string | IDataObject;
 	};
 	const rawFilterJson = options.rawFilterJson === '' ? undefined : options.rawFilterJson;
-	const response = await afasRequest.call(this, {
-		path: reportConnectorPath(reportId),
-		query: (url) => buildFilterQuery({ rawFilterJson, urlPrefixLength: url.length }).query,
+	return await downloadFile.call(
+		this,
 		itemIndex,
-	});
-	return [
-		await toBinaryItem.call(
-			this,
-			itemIndex,
-			response as ProfitFileResponse,
-			`report-${reportId}`,
-			binaryPropertyName,
-		),
-	];
+		{
+			path: reportConnectorPath(reportId),
+			query: (url) => buildFilterQuery({ rawFilterJson, urlPrefixLength: url.length }).query,
+		},
+		`report-${reportId}`,
+	);
 }

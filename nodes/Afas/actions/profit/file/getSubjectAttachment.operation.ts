@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { afasRequest } from '../../../transport';
 import { subjectConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
-import type { ProfitFileResponse } from './binary';
-import { binaryPropertyOf, toBinaryItem } from './binary';
+import { downloadFile } from './binary';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,21 +36,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const subjectId = String(this.getNodeParameter('subjectId', itemIndex));
 	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
-	const response = await afasRequest.call(this, {
-		path: subjectConnectorPath(subjectId, fileId),
+	return await downloadFile.call(
+		this,
 		itemIndex,
-	});
-	const name = `attachment-${subjectId}`;
-	return [
-		await toBinaryItem.call(
-			this,
-			itemIndex,
-			response as ProfitFileResponse,
-			name,
-			binaryPropertyName,
-		),
-	];
+		{
+			path: subjectConnectorPath(subjectId, fileId),
+		},
+		`attachment-${subjectId}`,
+	);
 }
