@@ -5,7 +5,7 @@ import { AfasSbOAuth2Api } from '../../credentials/AfasSbOAuth2Api.credentials';
 import { sbBaseUrl } from '../../nodes/Afas/wire/sbConnection';
 import { TestCredentialsHelper, requestWithCredential } from '../helpers/afas';
 import type { SbSim } from '../simulator/sb/testHelpers';
-import { authorizeAndConsent, makeVerifier, s256, startSbSim, tokenRequest } from '../simulator/sb/testHelpers';
+import { connectedSbOAuth2Credential, startSbSim } from '../simulator/sb/testHelpers';
 
 const type = new AfasSbOAuth2Api();
 
@@ -76,38 +76,10 @@ describe('AFAS SB OAuth2 credential against the simulator', () => {
 		await sim.close();
 	});
 
-	/** What n8n stores after "Connect my account": the consent page approved, the code exchanged with PKCE. */
-	async function connectedCredential(): Promise<ICredentialDataDecryptedObject> {
-		const verifier = makeVerifier();
-		const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
-		const callback = await authorizeAndConsent(sim, { redirectUri, challenge: await s256(verifier), state: 'n8n' });
-		const { clientId, clientSecret } = sim.credentials.sb;
-		const { status, body } = await tokenRequest(sim, {
-			grant_type: 'authorization_code',
-			code: callback.searchParams.get('code') ?? '',
-			redirect_uri: redirectUri,
-			code_verifier: verifier,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
-		expect(status).toBe(200);
-		return {
-			server: 'custom',
-			baseUrl: sim.sbUrl,
-			customerEnvironment: 'scope',
-			clientId,
-			clientSecret,
-			grantType: 'pkce',
-			authentication: 'body',
-			// The harness does not resolve `$self` expressions; their values are checked above.
-			authUrl: `${sim.sbUrl}/scope/app/auth`,
-			accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
-			oauthTokenData: body as IDataObject,
-		};
-	}
-
 	it('calls the API with the bearer token and refreshes it after it expired (1800 s)', async () => {
-		const helper = new TestCredentialsHelper({ afasSbOAuth2Api: await connectedCredential() });
+		const helper = new TestCredentialsHelper({
+			afasSbOAuth2Api: (await connectedSbOAuth2Credential(sim)) as ICredentialDataDecryptedObject,
+		});
 		const countries = async () =>
 			await requestWithCredential(
 				'afasSbOAuth2Api',

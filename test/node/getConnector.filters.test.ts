@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
 import { byId, connectorReads, jsonOf, runProfit, thrownBy } from './setup';
 import { useSimulator } from '../helpers/simulator';
+import { VENDOR_FILTERJSON_EXAMPLE } from '../fixtures/afasExamples';
 
 const sim = useSimulator();
 
@@ -93,30 +94,10 @@ describe('GetConnector filters on the wire', () => {
 	});
 
 	it("passes the vendor's raw filterjson example through (Options → Raw JSON Filter)", async () => {
-		const vendorExample = {
-			Filters: {
-				Filter: [
-					{
-						'@FilterId': 'Filter 1',
-						Field: [
-							{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
-							{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
-						],
-					},
-					{
-						'@FilterId': 'Filter 2',
-						Field: [
-							{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
-							{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
-						],
-					},
-				],
-			},
-		};
 		const { rows, query } = await read('Profit_Administrations', {
-			options: { dateHandling: 'keep', rawFilterJson: JSON.stringify(vendorExample) },
+			options: { dateHandling: 'keep', rawFilterJson: JSON.stringify(VENDOR_FILTERJSON_EXAMPLE) },
 		});
-		expect(JSON.parse(query.filterjson as string)).toEqual(vendorExample);
+		expect(JSON.parse(query.filterjson as string)).toEqual(VENDOR_FILTERJSON_EXAMPLE);
 		expect(query.orderbyfieldids).toBe('AdminId');
 		expect(rows.map((row) => row.AdminId)).toEqual([1, 3]);
 	});

@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/afas';
 import type { SbSim } from '../simulator/sb/testHelpers';
-import { authorizeAndConsent, makeVerifier, s256, tokenRequest } from '../simulator/sb/testHelpers';
+import { connectedSbOAuth2Credential } from '../simulator/sb/testHelpers';
 import { jsonOf, node, runSb, sbCredentials, thrownBy } from './setup';
 import { useSimulator } from '../helpers/simulator';
 
@@ -121,23 +121,7 @@ describe('AFAS SB → Record → Get Many', () => {
 	});
 
 	it('reads with the AFAS SB OAuth2 credential when Authentication is OAuth2', async () => {
-		const sbSim = sim as unknown as SbSim;
-		const verifier = makeVerifier();
-		const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
-		const callback = await authorizeAndConsent(sbSim, {
-			redirectUri,
-			challenge: await s256(verifier),
-			state: 'n8n',
-		});
-		const { clientId, clientSecret } = sim.credentials.sb;
-		const { body } = await tokenRequest(sbSim, {
-			grant_type: 'authorization_code',
-			code: callback.searchParams.get('code') ?? '',
-			redirect_uri: redirectUri,
-			code_verifier: verifier,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
+		const credential = await connectedSbOAuth2Credential(sim as unknown as SbSim);
 		sim.clearRequests();
 		const { output } = await runNode(node, {
 			parameters: {
@@ -148,20 +132,7 @@ describe('AFAS SB → Record → Get Many', () => {
 				sbResource: 'countries',
 				filter: "CodeISOAlpha2 eq 'BE'",
 			},
-			credentials: {
-				afasSbOAuth2Api: {
-					server: 'custom',
-					baseUrl: sim.sbUrl,
-					customerEnvironment: 'scope',
-					clientId,
-					clientSecret,
-					grantType: 'pkce',
-					authentication: 'body',
-					authUrl: `${sim.sbUrl}/scope/app/auth`,
-					accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
-					oauthTokenData: body as IDataObject,
-				},
-			},
+			credentials: { afasSbOAuth2Api: credential as ICredentialDataDecryptedObject },
 		});
 		expect(jsonOf(output[0]).map((row) => row.CodeISOAlpha2)).toEqual(['BE']);
 		expect(apiReads('countries')[0].headers.authorization).toBe('Bearer ***');

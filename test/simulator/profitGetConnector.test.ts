@@ -1,5 +1,6 @@
 import { startSimulator, type Simulator } from '../simulator';
 import { call, getRows, query, type GetConnectorBody, type Row } from './profitTestClient';
+import { VENDOR_FILTERJSON_EXAMPLE } from '../fixtures/afasExamples';
 
 describe('Profit simulator: GetConnector', () => {
 	let sim: Simulator;
@@ -214,28 +215,8 @@ describe('Profit simulator: GetConnector', () => {
 
 	describe('filterjson', () => {
 		it('applies the vendor example (Filters = OR, Fields = AND) with skip/take/orderbyfieldids', async () => {
-			const filter = {
-				Filters: {
-					Filter: [
-						{
-							'@FilterId': 'Filter 1',
-							Field: [
-								{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
-								{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
-							],
-						},
-						{
-							'@FilterId': 'Filter 2',
-							Field: [
-								{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
-								{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
-							],
-						},
-					],
-				},
-			};
 			const res = await getRows(sim, 'Profit_Administrations', {
-				filterjson: JSON.stringify(filter),
+				filterjson: JSON.stringify(VENDOR_FILTERJSON_EXAMPLE),
 				skip: 0,
 				take: 20,
 				orderbyfieldids: 'AdminId',

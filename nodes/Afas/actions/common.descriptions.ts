@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export const productProperty: INodeProperties = {
 	displayName: 'Product',
@@ -123,6 +123,11 @@ export const binaryPropertyProperty: INodeProperties = {
 	required: true,
 	hint: 'The name of the output binary field to put the file in',
 };
+
+export const sortDirectionOptions: INodePropertyOptions[] = [
+	{ name: 'Ascending', value: 'ascending' },
+	{ name: 'Descending', value: 'descending' },
+];
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',

@@ -107,3 +107,36 @@ export async function tokenRequest(sim: SbSim, form: Record<string, string>, bas
 	const res = await fetch(`${sim.sbUrl}/scope/app/token`, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
 	return { status: res.status, body: (await res.json()) as Json };
 }
+
+/**
+ * What n8n stores for an `afasSbOAuth2Api` credential after "Connect my account": the consent page approved and
+ * the code exchanged with PKCE. The OAuth URLs are given literally, as the test harness does not resolve the
+ * credential's `$self` expressions (their values are tested separately).
+ */
+export async function connectedSbOAuth2Credential(sim: SbSim): Promise<Json> {
+	const verifier = makeVerifier();
+	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
+	const callback = await authorizeAndConsent(sim, { redirectUri, challenge: await s256(verifier), state: 'n8n' });
+	const { clientId, clientSecret } = sim.credentials.sb;
+	const { status, body } = await tokenRequest(sim, {
+		grant_type: 'authorization_code',
+		code: callback.searchParams.get('code') ?? '',
+		redirect_uri: redirectUri,
+		code_verifier: verifier,
+		client_id: clientId,
+		client_secret: clientSecret,
+	});
+	if (status !== 200) throw new Error(`the code exchange answered ${status}`);
+	return {
+		server: 'custom',
+		baseUrl: sim.sbUrl,
+		customerEnvironment: 'scope',
+		clientId,
+		clientSecret,
+		grantType: 'pkce',
+		authentication: 'body',
+		authUrl: `${sim.sbUrl}/scope/app/auth`,
+		accessTokenUrl: `${sim.sbUrl}/scope/app/token`,
+		oauthTokenData: body,
+	};
+}

@@ -1,32 +1,12 @@
 import { parseRawFilterJson } from '../../../nodes/Afas/wire/profitFilterJson';
+import { VENDOR_FILTERJSON_EXAMPLE } from '../../fixtures/afasExamples';
 import { inputError } from '../../helpers/errors';
 
-// The example from AFAS's GetConnector documentation (research §5.5).
-const VENDOR_EXAMPLE = {
-	Filters: {
-		Filter: [
-			{
-				'@FilterId': 'Filter 1',
-				Field: [
-					{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '1' },
-					{ '@FieldId': 'AdminNm', '@OperatorType': '6', '#text': 'Internet' },
-				],
-			},
-			{
-				'@FilterId': 'Filter 2',
-				Field: [
-					{ '@FieldId': 'AdminId', '@OperatorType': '1', '#text': '3' },
-					{ '@FieldId': 'AdminNm', '@OperatorType': '1', '#text': 'Internet' },
-				],
-			},
-		],
-	},
-};
 
 describe('raw JSON filter validation', () => {
 	it('accepts the vendor example as text and as an object, unchanged', () => {
-		expect(parseRawFilterJson(JSON.stringify(VENDOR_EXAMPLE, null, 2))).toEqual(VENDOR_EXAMPLE);
-		expect(parseRawFilterJson(VENDOR_EXAMPLE)).toEqual(VENDOR_EXAMPLE);
+		expect(parseRawFilterJson(JSON.stringify(VENDOR_FILTERJSON_EXAMPLE, null, 2))).toEqual(VENDOR_FILTERJSON_EXAMPLE);
+		expect(parseRawFilterJson(VENDOR_FILTERJSON_EXAMPLE)).toEqual(VENDOR_FILTERJSON_EXAMPLE);
 	});
 
 	it('treats empty input as no filter', () => {

@@ -22,6 +22,7 @@ import {
 	getConnectorLocator,
 	limitProperty,
 	returnAllProperty,
+	sortDirectionOptions,
 	timeoutMsOf,
 	timeoutOption,
 } from '../../common.descriptions';
@@ -117,10 +118,7 @@ const properties: INodeProperties[] = [
 						displayName: 'Direction',
 						name: 'direction',
 						type: 'options',
-						options: [
-							{ name: 'Ascending', value: 'ascending' },
-							{ name: 'Descending', value: 'descending' },
-						],
+						options: sortDirectionOptions,
 						default: 'ascending',
 					},
 				],

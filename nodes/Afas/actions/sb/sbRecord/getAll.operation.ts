@@ -5,6 +5,7 @@ import { readSbList } from '../../../transport';
 import {
 	limitProperty,
 	returnAllProperty,
+	sortDirectionOptions,
 	timeoutMsOf,
 	timeoutOption,
 } from '../../common.descriptions';
@@ -46,10 +47,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Sort Direction',
 		name: 'sortDirection',
 		type: 'options',
-		options: [
-			{ name: 'Ascending', value: 'ascending' },
-			{ name: 'Descending', value: 'descending' },
-		],
+		options: sortDirectionOptions,
 		default: 'ascending',
 	},
 	{
