@@ -15,12 +15,9 @@ import {
 	profitAuthorizationHeader,
 	profitBaseUrl,
 } from '../nodes/Afas/wire/profitConnection';
-import {
-	accessTokenProperty,
-	credentialError,
-	fetchAccessToken,
-	withBaseUrl,
-} from './common/tokenExchange';
+import { secretsOf } from '../nodes/Afas/wire/secrets';
+import { bodyRule, redirectRules, refuseRedirects, testRules, withBaseUrl } from './common/origin';
+import { accessTokenProperty, credentialError, fetchAccessToken } from './common/tokenExchange';
 
 /**
  * The AFAS Profit connection panel: environment, environment number, auth type (app connector token or
@@ -163,6 +160,8 @@ export class AfasProfitApi implements ICredentialType {
 			url: `${profitBaseUrl(credentials)}/oauth/token`,
 			product: 'AFAS Profit',
 			secretFields: 'Client ID and Client Secret',
+			locationField: credentials.environment === 'custom' ? 'Base URL' : 'Environment Number',
+			secrets: secretsOf(credentials),
 			form: {
 				grant_type: 'client_credentials',
 				client_id: String(credentials.clientId ?? '').trim(),
@@ -192,11 +191,27 @@ export class AfasProfitApi implements ICredentialType {
 			const language = String(credentials.language ?? '');
 			if ((PROFIT_LANGUAGES as readonly string[]).includes(language)) headers['Accept-Language'] = language;
 		}
-		return withBaseUrl({ ...requestOptions, headers }, () => profitBaseUrl(credentials));
+		return refuseRedirects(withBaseUrl({ ...requestOptions, headers }, () => profitBaseUrl(credentials)));
 	}
 
-	// The base URL comes from `authenticate` (one rule for the test and the node), so the test needs only a path.
+	/*
+	 * The base URL comes from `authenticate` (one rule for the test and the node), so the test needs only a path.
+	 * n8n's credential tester applies `rules` itself: a `responseCode` rule to a non-2xx answer, a
+	 * `responseSuccessBody` rule to a 2xx body, failing when the value at `key` equals `value`. Profit's metainfo
+	 * always has a `getConnectors` array (empty for an app connector without GetConnectors), so a missing
+	 * length means the answer was not metainfo: an HTML page, an empty body, `null` or other JSON.
+	 */
 	test: ICredentialTestRequest = {
 		request: { method: 'GET', url: '/metainfo', headers: { Accept: 'application/json' } },
+		rules: testRules(
+			...redirectRules(
+				'AFAS Profit redirected the credential test elsewhere, and the token was not sent there. Check the Environment Number or Base URL: it must be the AFAS REST address itself, not an old address or a login page',
+			),
+			bodyRule(
+				'getConnectors.length',
+				undefined,
+				'The answer was not AFAS Profit metainfo (an HTML page, an empty body or other JSON). Check the Environment Number or Base URL: a proxy, login or maintenance page may be answering instead of AFAS',
+			),
+		),
 	};
 }

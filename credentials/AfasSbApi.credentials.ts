@@ -10,16 +10,16 @@ import type {
 } from 'n8n-workflow';
 
 import { sbBaseUrl } from '../nodes/Afas/wire/sbConnection';
-import { sbLocationProperties } from './common/sbLocation';
-import {
-	accessTokenProperty,
-	credentialError,
-	fetchAccessToken,
-	withBaseUrl,
-} from './common/tokenExchange';
+import { secretsOf } from '../nodes/Afas/wire/secrets';
+import { sbLocationNotices, sbLocationProperties } from './common/sbLocation';
+import { bodyRule, redirectRules, refuseRedirects, testRules, withBaseUrl } from './common/origin';
+import { accessTokenProperty, credentialError, fetchAccessToken } from './common/tokenExchange';
 
 const OAUTH2_NOTICE =
 	'OAuth 2.0 signs you in through AFAS\'s consent page, which n8n runs only for OAuth2 credential types: create an "AFAS SB OAuth2 API" credential with the client ID and secret AFAS sent you, and set Authentication to "OAuth 2.0" in the AFAS node.';
+
+const NOT_SB_JSON =
+	'The answer was not AFAS SB JSON (an HTML page, an empty body or null). Check the Domain or Base URL: a proxy, login or maintenance page may be answering instead of AFAS';
 
 /**
  * The AFAS SB connection panel: domain, customer environment, auth type. The static App Center token is
@@ -41,6 +41,7 @@ export class AfasSbApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...sbLocationProperties,
+		...sbLocationNotices,
 		{
 			displayName: 'Auth Type',
 			name: 'authType',
@@ -80,6 +81,8 @@ export class AfasSbApi implements ICredentialType {
 			url: `${sbBaseUrl(credentials)}/authentication/getaccesstoken`,
 			product: 'AFAS SB',
 			secretFields: 'Token',
+			locationField: credentials.server === 'custom' ? 'Base URL' : 'Domain',
+			secrets: secretsOf(credentials),
 			json: { apptoken: String(credentials.token ?? '').trim() },
 			missing: String(credentials.token ?? '').trim() ? undefined : 'Token',
 		});
@@ -97,9 +100,17 @@ export class AfasSbApi implements ICredentialType {
 			throw credentialError('Token', 'No AFAS SB access token was obtained', 'Test the credential');
 		}
 		const headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` };
-		return withBaseUrl({ ...requestOptions, headers }, () => sbBaseUrl(credentials));
+		return refuseRedirects(withBaseUrl({ ...requestOptions, headers }, () => sbBaseUrl(credentials)));
 	}
 
+	/*
+	 * n8n's credential tester fails a 2xx answer when the value at `key` equals `value` (lodash `get` on the
+	 * first output item). `countries` is a bare array by its schema, yet one vendor example shows a
+	 * `{TrackingToken, Result}` envelope (afas-sb-api.md §4.5, CONFLICT), so the rules cannot require `Id`:
+	 * they refuse what no JSON API answers, text (an HTML page, an empty or cut-off body: `constructor.name` is
+	 * "String") and `null` (no constructor). A proxy page answered before that is caught one step earlier: the
+	 * app-token exchange insists on an `access_token`.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
@@ -107,5 +118,12 @@ export class AfasSbApi implements ICredentialType {
 			qs: { take: 1 },
 			headers: { Accept: 'application/json', 'Accept-Version': '1' },
 		},
+		rules: testRules(
+			...redirectRules(
+				'AFAS SB redirected the credential test elsewhere, and the access token was not sent there. Check the Domain or Base URL: it must be the AFAS SB address itself, not an old address or a login page',
+			),
+			bodyRule('constructor.name', 'String', NOT_SB_JSON),
+			bodyRule('constructor', undefined, NOT_SB_JSON),
+		),
 	};
 }

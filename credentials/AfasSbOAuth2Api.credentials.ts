@@ -1,14 +1,6 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { sbLocationProperties } from './common/sbLocation';
-
-// The SB host and customer environment as n8n expressions, for the OAuth URLs. They mirror
-// `sbLocation()` in nodes/Afas/wire/sbConnection.ts, including a whole URL pasted into Domain; the node's
-// requests use that function itself.
-const ORIGIN =
-	'($self["server"] === "custom" ? String($self["baseUrl"]).trim().replace(/\\/+$/, "") : "https://" + String($self["domain"]).trim().replace(/^(https?:\\/\\/)?([A-Za-z0-9-]+)\\.afasfocus\\.nl.*$/i, "$2").toLowerCase() + ".afasfocus.nl")';
-const ENVIRONMENT =
-	'(String($self["customerEnvironment"] || "").trim() || (String($self["domain"]).match(/afasfocus\\.nl(?::\\d+)?\\/([^\\/?#]+)/i) || [])[1] || "")';
+import { SB_BASE_URL_EXPRESSION, sbLocationNotices, sbLocationProperties } from './common/sbLocation';
 
 /**
  * AFAS SB OAuth 2.0: authorization code with PKCE (S256) and the client secret AFAS hands out
@@ -19,6 +11,12 @@ const ENVIRONMENT =
  * client_id and client_secret in the form body (what AFAS documents); n8n 1.123.81 ignores
  * `authentication: 'body'` for PKCE and sends them as HTTP Basic. The simulator accepts both, as RFC 6749
  * allows; whether AFAS SB accepts Basic is UNVERIFIED (README, "Choices").
+ *
+ * The location is validated inside the URL expressions (common/sbLocation.ts): a Domain that is not
+ * `<name>.afasfocus.nl`, a Base URL that is not http(s) or carries `user:password@`, or a bad customer
+ * environment yields a URL on the never-resolving `.invalid` domain naming the field, and notices say so.
+ * That is the defence here: n8n runs this credential's token requests itself (@n8n/client-oauth2, axios with
+ * its default redirect following, in both 1.123 and 2.41), so our no-redirect options cannot reach them.
  */
 export class AfasSbOAuth2Api implements ICredentialType {
 	name = 'afasSbOAuth2Api';
@@ -33,18 +31,19 @@ export class AfasSbOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...sbLocationProperties,
+		...sbLocationNotices,
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'pkce' },
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{ ${ORIGIN} + "/" + ${ENVIRONMENT} + "/app/auth" }}`,
+			default: `={{ ${SB_BASE_URL_EXPRESSION} + "/app/auth" }}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{ ${ORIGIN} + "/" + ${ENVIRONMENT} + "/app/token" }}`,
+			default: `={{ ${SB_BASE_URL_EXPRESSION} + "/app/token" }}`,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },

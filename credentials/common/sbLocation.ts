@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { HTTP_BASE_URL, URL_WITH_USERINFO } from '../../nodes/Afas/wire/profitConnection';
+import { DOMAIN_NAME, ENVIRONMENT_NAME, NOT_AN_ENVIRONMENT, SB_URL } from '../../nodes/Afas/wire/sbConnection';
+
 /** The AFAS SB location fields, shared by the token credential and the OAuth2 companion so both read alike. */
 export const sbLocationProperties: INodeProperties[] = [
 	{
@@ -45,5 +48,84 @@ export const sbLocationProperties: INodeProperties[] = [
 		placeholder: 'scope',
 		description:
 			'The first path segment after the host (scope of https://test123.afasfocus.nl/scope). May stay empty when it is part of a URL pasted into Domain.',
+	},
+];
+
+/*
+ * The OAuth2 credential's authorization and token URLs are n8n expressions over these fields, evaluated by
+ * n8n (not by our code) when the user connects and when tokens are refreshed. They are built from the very
+ * patterns `sbLocation()` (nodes/Afas/wire/sbConnection.ts) and `parseBaseUrl()` use, step for step, so an
+ * invalid location can never yield a real host: it yields a URL on the reserved `.invalid` top-level domain
+ * (RFC 6761, never resolves) whose path says what to fix, and nothing is sent anywhere.
+ */
+export const INVALID_LOCATION_ORIGIN = 'https://invalid.afas-credential.invalid';
+export const INVALID_LOCATION_REASONS = {
+	domain: 'Domain-must-be-the-name-before-.afasfocus.nl-or-an-https-URL-on-name.afasfocus.nl',
+	baseUrl: 'Base-URL-must-be-an-http-or-https-URL-without-user-or-password',
+	environment: 'Customer-Environment-must-be-the-first-path-segment-after-the-host',
+} as const;
+
+const field = (name: string) => `String($self["${name}"] || "").trim()`;
+const literal = (pattern: RegExp) => `/${pattern.source}/${pattern.flags}`;
+const invalid = (reason: keyof typeof INVALID_LOCATION_REASONS) =>
+	`"${INVALID_LOCATION_ORIGIN}/${INVALID_LOCATION_REASONS[reason]}"`;
+
+const CUSTOM = '$self["server"] === "custom"';
+const BASE_URL = `${field('baseUrl')}.replace(/\\/+$/, "")`;
+const BASE_URL_OK = `(!${literal(URL_WITH_USERINFO)}.test(${BASE_URL}) && ${literal(HTTP_BASE_URL)}.test(${BASE_URL}))`;
+const PASTED = `(${field('domain')}.match(${literal(SB_URL)}) || [])`;
+const DOMAIN = `(${PASTED}[1] || ${field('domain')}).toLowerCase()`;
+const DOMAIN_OK = `${literal(DOMAIN_NAME)}.test(${DOMAIN})`;
+const SEGMENT = `(${PASTED}[2] || "")`;
+const PASTED_ENVIRONMENT = `(${literal(NOT_AN_ENVIRONMENT)}.test(${SEGMENT}) ? "" : ${SEGMENT})`;
+const TYPED_ENVIRONMENT = field('customerEnvironment');
+// What the user typed in Customer Environment wins over what a pasted URL implies (custom: only what is typed).
+const ENVIRONMENT = `(${CUSTOM} ? ${TYPED_ENVIRONMENT} : (${TYPED_ENVIRONMENT} || ${PASTED_ENVIRONMENT})).trim().replace(/^\\/+|\\/+$/g, "")`;
+const ENVIRONMENT_OK = `(${literal(ENVIRONMENT_NAME)}.test(${ENVIRONMENT}) && !${literal(NOT_AN_ENVIRONMENT)}.test(${ENVIRONMENT}))`;
+// ENVIRONMENT_NAME admits only characters encodeURIComponent leaves alone, so no encoding step is needed.
+const WITH_ENVIRONMENT = (origin: string) =>
+	`(${ENVIRONMENT_OK} ? ${origin} + "/" + ${ENVIRONMENT} : ${invalid('environment')})`;
+
+/** `https://test123.afasfocus.nl/scope`, exactly `sbBaseUrl()`, or the reason on the `.invalid` host. */
+export const SB_BASE_URL_EXPRESSION =
+	`(${CUSTOM} ` +
+	`? (${BASE_URL_OK} ? ${WITH_ENVIRONMENT(BASE_URL)} : ${invalid('baseUrl')}) ` +
+	`: (${DOMAIN_OK} ? ${WITH_ENVIRONMENT(`"https://" + ${DOMAIN} + ".afasfocus.nl"`)} : ${invalid('domain')}))`;
+
+/*
+ * The same rules for the panel, as `_cnd.regex` display conditions (a plain, case-sensitive pattern in both
+ * n8n versions, hence the spelled-out letter cases). Tests check them against `sbLocation()` case by case.
+ */
+const NAME = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const SB_HOST_URL = `(?:[Hh][Tt][Tt][Pp][Ss]?://)?${NAME}\\.[Aa][Ff][Aa][Ss][Ff][Oo][Cc][Uu][Ss]\\.[Nn][Ll](?::\\d+)?(?:[/?#].*)?`;
+export const INVALID_DOMAIN_INPUT = `^(?!\\s*$)(?!\\s*(?:${SB_HOST_URL}|${NAME})\\s*$)[\\s\\S]*$`;
+export const INVALID_BASE_URL_INPUT = `^(?!\\s*$)(?!\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@]+(?:/[^\\s?#]*)?\\s*$)[\\s\\S]*$`;
+export const INVALID_ENVIRONMENT_INPUT = `^(?!\\s*$)(?!\\s*/*[A-Za-z0-9][A-Za-z0-9_.-]*/*\\s*$)|^\\s*/*(?:[Aa][Dd][Mm][Ii][Nn]|[Aa][Pp][Ii]|[Aa][Pp][Pp]|[Aa][Uu][Tt][Hh][Ee][Nn][Tt][Ii][Cc][Aa][Tt][Ii][Oo][Nn])/*\\s*$`;
+
+/** Notices that say what is wrong while the user types, for the fields the OAuth2 URLs are built from. */
+export const sbLocationNotices: INodeProperties[] = [
+	{
+		displayName:
+			'This Domain is not an AFAS SB address. Enter the name before .afasfocus.nl (test123), or paste a URL on that host (https://test123.afasfocus.nl/scope). Until then n8n cannot connect: nothing is sent to another host.',
+		name: 'invalidDomainNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { server: ['afasFocus'], domain: [{ _cnd: { regex: INVALID_DOMAIN_INPUT } }] } },
+	},
+	{
+		displayName:
+			'This Base URL is not usable: enter an http(s) URL without user name or password, e.g. https://test123.afasfocus.nl. Until then n8n cannot connect.',
+		name: 'invalidBaseUrlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { server: ['custom'], baseUrl: [{ _cnd: { regex: INVALID_BASE_URL_INPUT } }] } },
+	},
+	{
+		displayName:
+			'This Customer Environment is not a name: enter the first path segment after the host (scope of https://test123.afasfocus.nl/scope). Until then n8n cannot connect.',
+		name: 'invalidEnvironmentNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { customerEnvironment: [{ _cnd: { regex: INVALID_ENVIRONMENT_INPUT } }] } },
 	},
 ];

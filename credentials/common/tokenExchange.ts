@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { AfasInputError } from '../../nodes/Afas/wire/inputError';
+import { excerptOf, maskSecrets } from '../../nodes/Afas/wire/secrets';
+import { redirectOrigin, refuseRedirects } from './origin';
 
 /**
  * Token fetches that credential `preAuthentication` hooks run (Profit client credentials, SB app-token
@@ -36,13 +38,17 @@ interface TokenRequest {
 	product: string;
 	/** The fields a rejection points at, e.g. "Client ID and Client Secret". */
 	secretFields: string;
+	/** The field that decides where the request goes, e.g. "Environment Number", "Base URL", "Domain". */
+	locationField: string;
+	/** Values that must never appear in a message, whatever the server echoes (`secretsOf(credentials)`). */
+	secrets: string[];
 	form?: Record<string, string>;
 	json?: IDataObject;
 	/** The first required field that is empty: reported before any request is sent. */
 	missing?: string;
 }
 
-function describeRejection(status: number, body: unknown): string {
+function describeRejection(status: number, body: unknown, secrets: string[]): string {
 	const data = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
 	const code = typeof data.error === 'string' ? data.error : undefined;
 	const text =
@@ -53,14 +59,21 @@ function describeRejection(status: number, body: unknown): string {
 				: typeof data.externalMessage === 'string'
 					? data.externalMessage
 					: undefined;
-	return [`HTTP ${status}`, code, text].filter(Boolean).join(': ');
+	const described = [`HTTP ${status}`, code, text?.slice(0, 300)].filter(Boolean).join(': ');
+	return maskSecrets(described, secrets);
+}
+
+function header(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): unknown {
+	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+	return key === undefined ? undefined : headers?.[key];
 }
 
 export async function fetchAccessToken(helper: IHttpRequestHelper, request: TokenRequest): Promise<string> {
 	if (request.missing) {
 		throw credentialError(request.missing, `${request.missing} is empty`, `Fill in ${request.missing} in the credential`);
 	}
-	const options: IHttpRequestOptions = {
+	// A 3xx comes back as a response instead of being followed: a 307/308 would re-post the secret elsewhere.
+	const options = refuseRedirects({
 		method: 'POST',
 		url: request.url,
 		headers: {
@@ -72,37 +85,49 @@ export async function fetchAccessToken(helper: IHttpRequestHelper, request: Toke
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: 30000,
-	};
+	} as IHttpRequestOptions);
 	const response = await helper.helpers
 		.httpRequest(options)
 		.then((full: IN8nHttpFullResponse) => full)
 		.catch((error: Error) => error);
 	if (response instanceof Error) {
 		throw credentialError(
-			'Environment',
-			`Could not reach the ${request.product} token endpoint (${response.message})`,
-			'Check the environment, domain or base URL, and that this n8n can reach AFAS',
+			request.locationField,
+			`Could not reach the ${request.product} token endpoint (${maskSecrets(String(response.message).slice(0, 200), request.secrets)})`,
+			`Check the ${request.locationField}, and that this n8n can reach AFAS`,
+		);
+	}
+	const { statusCode } = response;
+	if (statusCode >= 300 && statusCode < 400) {
+		const target = redirectOrigin(header(response.headers, 'location'), request.url);
+		throw credentialError(
+			request.locationField,
+			`The ${request.product} token endpoint redirected to ${target} (HTTP ${statusCode}); nothing was sent there`,
+			`Check the ${request.locationField}: it must be AFAS's own address, not an old address or a login page in front of it`,
 		);
 	}
 	const body = response.body as IDataObject | undefined;
-	const token = body && typeof body.access_token === 'string' ? body.access_token : '';
-	if (response.statusCode >= 200 && response.statusCode < 300 && token) return token;
-	if (response.statusCode === 404) {
+	const token = body && typeof body === 'object' && typeof body.access_token === 'string' ? body.access_token : '';
+	if (statusCode >= 200 && statusCode < 300 && token) return token;
+	if (statusCode >= 200 && statusCode < 300) {
+		const contentType = String(header(response.headers, 'content-type') ?? 'no content type').split(';')[0];
+		const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
 		throw credentialError(
-			'Environment',
+			request.locationField,
+			`The ${request.product} token endpoint answered HTTP ${statusCode} without an access token (${contentType}: ${excerptOf(text, request.secrets, 80)})`,
+			`Check the ${request.locationField}: something other than AFAS (a proxy, login or maintenance page) may be answering`,
+		);
+	}
+	if (statusCode === 404) {
+		throw credentialError(
+			request.locationField,
 			`The ${request.product} token endpoint was not found (HTTP 404)`,
-			'Check the environment, domain, customer environment or base URL',
+			`Check the ${request.locationField}`,
 		);
 	}
 	throw credentialError(
 		request.secretFields,
-		`${request.product} rejected the ${request.secretFields} (${describeRejection(response.statusCode, body)})`,
+		`${request.product} rejected the ${request.secretFields} (${describeRejection(statusCode, body, request.secrets)})`,
 		`Check the ${request.secretFields} in the credential; they may be mistyped, expired or blocked`,
 	);
-}
-
-/** Node calls pass absolute URLs; the credential test passes a path, which gets the credential's base URL. */
-export function withBaseUrl(options: IHttpRequestOptions, baseUrl: () => string): IHttpRequestOptions {
-	if (/^https?:\/\//i.test(options.url) || options.baseURL) return options;
-	return { ...options, baseURL: baseUrl() };
 }

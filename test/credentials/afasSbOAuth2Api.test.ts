@@ -2,6 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameter
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { AfasSbOAuth2Api } from '../../credentials/AfasSbOAuth2Api.credentials';
+import { INVALID_LOCATION_ORIGIN, INVALID_LOCATION_REASONS } from '../../credentials/common/sbLocation';
+import { isAfasInputError } from '../../nodes/Afas/wire/inputError';
 import { sbBaseUrl } from '../../nodes/Afas/wire/sbConnection';
 import { TestCredentialsHelper, requestWithCredential } from '../helpers/afas';
 import type { SbSim } from '../simulator/sb/testHelpers';
@@ -64,6 +66,127 @@ describe('AFAS SB OAuth2 credential', () => {
 		const urls = resolved(data);
 		expect(urls.authUrl).toBe(`${base}/app/auth`);
 		expect(urls.accessTokenUrl).toBe(`${base}/app/token`);
+	});
+});
+
+/** What `sbLocation()` says about a location: the base URL, or the field it rejects. */
+function verdict(data: Record<string, unknown>): { base: string } | { field: string } {
+	try {
+		return { base: sbBaseUrl(data) };
+	} catch (error) {
+		return { field: isAfasInputError(error) ? error.field : `not an input error: ${String(error)}` };
+	}
+}
+
+const REASON_BY_FIELD: Record<string, string> = {
+	Domain: INVALID_LOCATION_REASONS.domain,
+	'Base URL': INVALID_LOCATION_REASONS.baseUrl,
+	'Customer Environment': INVALID_LOCATION_REASONS.environment,
+};
+
+const DOMAINS = [
+	'test123',
+	' Test-123 ',
+	'-bad',
+	'bad-',
+	'test 123',
+	'',
+	'evil.example/',
+	'evil.example',
+	'test123.afasfocus.nl',
+	'https://test123.afasfocus.nl/scope',
+	'HTTPS://TEST123.AFASFOCUS.NL/Scope/',
+	'http://test123.afasfocus.nl:8443/scope?x=1',
+	'https://test123.afasfocus.nl#frag',
+	'https://test123.afasfocus.nl/api/countries',
+	'test123.afasfocus.nl.evil.example',
+	'test123.afasfocus.nl@evil.example',
+	'https://proxyuser:secret@test123.afasfocus.nl/scope',
+	'https://evil.example/test123.afasfocus.nl',
+	'https://-x.afasfocus.nl/scope',
+	'javascript:alert(1)//test123.afasfocus.nl',
+];
+const BASE_URLS = [
+	'http://127.0.0.1:4010',
+	'https://proxy.example/sb/',
+	'HTTPS://PROXY.EXAMPLE',
+	'https://proxy.example/pa@th',
+	'',
+	'https://',
+	'javascript:alert(1)',
+	'file:///etc/passwd',
+	'ftp://proxy.example',
+	'https://proxyuser:secret@proxy.example',
+	'http://@proxy.example',
+	'https://proxy.example?x=1',
+	' https://proxy.example ',
+];
+const ENVIRONMENTS = ['scope', '', '/scope/', 'api', 'API', 'x.y_z-1', 'sc ope', 'a/b', '-x', '///'];
+
+const LOCATIONS: Array<Record<string, unknown>> = [
+	...DOMAINS.flatMap((domain) => ENVIRONMENTS.map((customerEnvironment) => ({ domain, customerEnvironment }))),
+	...BASE_URLS.flatMap((baseUrl) =>
+		ENVIRONMENTS.map((customerEnvironment) => ({ server: 'custom', baseUrl, customerEnvironment })),
+	),
+];
+
+describe('AFAS SB OAuth2 credential: the location is validated like the node validates it', () => {
+	it(`yields sbBaseUrl() or a URL on the .invalid host naming the field, for all ${LOCATIONS.length} locations`, () => {
+		for (const data of LOCATIONS) {
+			const expected = verdict(data);
+			const base =
+				'base' in expected ? expected.base : `${INVALID_LOCATION_ORIGIN}/${REASON_BY_FIELD[expected.field]}`;
+			const urls = resolved(data as ICredentialDataDecryptedObject);
+			expect({ data, authUrl: urls.authUrl, accessTokenUrl: urls.accessTokenUrl }).toEqual({
+				data,
+				authUrl: `${base}/app/auth`,
+				accessTokenUrl: `${base}/app/token`,
+			});
+		}
+	});
+
+	it.each([
+		[{ domain: 'evil.example/', customerEnvironment: 'scope' }, 'Domain'],
+		[{ domain: 'test123.afasfocus.nl.evil.example', customerEnvironment: 'scope' }, 'Domain'],
+		[{ domain: 'https://proxyuser:secret@test123.afasfocus.nl/scope' }, 'Domain'],
+		[{ server: 'custom', baseUrl: 'javascript:alert(1)', customerEnvironment: 'scope' }, 'Base URL'],
+		[{ server: 'custom', baseUrl: 'file:///etc/passwd', customerEnvironment: 'scope' }, 'Base URL'],
+		[{ server: 'custom', baseUrl: 'https://proxyuser:secret@proxy.example', customerEnvironment: 'scope' }, 'Base URL'],
+		[{ domain: 'test123', customerEnvironment: 'api' }, 'Customer Environment'],
+	])('cannot connect with %p: the URLs name %s and never a real host', (data, field) => {
+		const urls = resolved(data as ICredentialDataDecryptedObject);
+		for (const url of [String(urls.authUrl), String(urls.accessTokenUrl)]) {
+			const { hostname, pathname } = new URL(url);
+			expect(hostname).toBe('invalid.afas-credential.invalid');
+			expect(pathname.replace(/-/g, ' ')).toContain(field);
+			expect(url).not.toContain('secret');
+		}
+	});
+
+	it(`shows the matching notice exactly when the node would reject the field, for all ${LOCATIONS.length} locations`, () => {
+		const notice = (name: string) => type.properties.find((property) => property.name === name)!;
+		for (const data of LOCATIONS) {
+			const values = NodeHelpers.getNodeParameters(type.properties, data as INodeParameters, true, false, null, null)!;
+			const shown = (name: string) => NodeHelpers.displayParameter(values, notice(name), null, null);
+			const custom = data.server === 'custom';
+			const typed = String(data.customerEnvironment).trim();
+			const rejects = (field: string, location: Record<string, unknown>) => {
+				const result = verdict(location);
+				return 'field' in result && result.field === field;
+			};
+			expect({ data, notice: shown('invalidDomainNotice') }).toEqual({
+				data,
+				notice: !custom && String(data.domain).trim() !== '' && rejects('Domain', data),
+			});
+			expect({ data, notice: shown('invalidBaseUrlNotice') }).toEqual({
+				data,
+				notice: custom && String(data.baseUrl).trim() !== '' && rejects('Base URL', data),
+			});
+			expect({ data, notice: shown('invalidEnvironmentNotice') }).toEqual({
+				data,
+				notice: typed !== '' && rejects('Customer Environment', { domain: 'test123', customerEnvironment: typed }),
+			});
+		}
 	});
 });
 

@@ -1,7 +1,8 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
 import { byId, connectorReads, jsonOf, runProfit, thrownBy } from './setup';
+import { allText } from '../helpers/errors';
 import { useSimulator } from '../helpers/simulator';
 import { VENDOR_FILTERJSON_EXAMPLE } from '../fixtures/afasExamples';
 
@@ -222,4 +223,110 @@ describe('GetConnector filters on the wire', () => {
 			expect(connectorReads(sim, 'Profit_Demo')).toHaveLength(0);
 		});
 	});
+});
+
+describe("filter values checked by the field's metainfo type", () => {
+	/** Runs a read of Profit_Demo that must fail before any data request; returns the error. */
+	async function refused(filters: INodeParameters, items?: INodeExecutionData[]) {
+		const error = await thrownBy(() =>
+			runProfit(sim, {
+				items,
+				parameters: {
+					resource: 'getConnector',
+					operation: 'getAll',
+					connector: byId('Profit_Demo'),
+					limit: 5,
+					...filters,
+				},
+			}),
+		);
+		// Only the metainfo (to learn the field types) was asked for; no row was read.
+		expect(connectorReads(sim, 'Profit_Demo')).toHaveLength(0);
+		expect(sim.requests.every((request) => /\/metainfo\//i.test(request.path))).toBe(true);
+		expect(allText(error)).not.toContain(sim.credentials.profit.token);
+		return error;
+	}
+
+	it.each([
+		['DocumentDate', 'greaterOrEqual', '2026-13-01', '"2026-13-01" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		['DocumentDate', 'equals', '2026-02-30', '"2026-02-30" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		['ModifiedAt', 'lessThan', '2026-01-31T25:00', '"2026-01-31T25:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		['DocumentDate', 'lessThan', 'next week', '"next week" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		['Quantity', 'equals', 'many', '"many" is not a whole number; use e.g. 42'],
+		['Id', 'greaterThan', '12.5', '"12.5" is not a whole number; use e.g. 42'],
+		['Amount', 'lessOrEqual', 'ten', '"ten" is not a number; use e.g. 1234.56'],
+		['Amount', 'equals', '-0,5', '"-0,5" is not a number; use a point for decimals: -0.5'],
+		['Active', 'equals', 'ja', '"ja" is not true or false; use true or false'],
+		['Active', 'notEquals', 'maybe', '"maybe" is not true or false; use true or false'],
+	])('refuses %s %s %p before reading, naming group, condition and field', async (field, operator, value, problem) => {
+		const error = await refused({
+			filters: filtersOf([
+				{ field: 'Code', operator: 'startsWith', value: 'D' },
+				{ field, operator, value },
+			]),
+		});
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe(`Filters → Group 1 → Condition 2 (field "${field}"): ${problem}`);
+		expect(String(error.description).length).toBeGreaterThan(10);
+	});
+
+	it.each([
+		['an object', { customer: 7 }, 'Code', 'the value is an object, not a single value'],
+		['a list', ['D00001', 'D00002'], 'Code', 'the value is a list, not a single value'],
+		['an object on a number field', { id: 1 }, 'Id', 'the value is an object, not a single value'],
+	])('refuses %s from an expression instead of sending "[object Object]"', async (_what, value, field, problem) => {
+		const error = await refused(
+			{ filters: filtersOf([{ field, operator: 'equals', value: '={{ $json.value }}' }]) },
+			[{ json: { value } }],
+		);
+		expect(error.message).toBe(`Filters → Group 1 → Condition 1 (field "${field}"): ${problem}`);
+	});
+
+	it('sends a date alone on a date field as midnight Amsterdam time', async () => {
+		const { rows, query } = await read('Profit_Demo', {
+			returnAll: false,
+			limit: 100,
+			filters: filtersOf([{ field: 'DocumentDate', operator: 'lessThan', value: '2024-01-02' }]),
+		});
+		expect(query.filtervalues).toBe('2024-01-02T00:00:00');
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((row) => String(row.DocumentDate) < '2024-01-02T00:00:00Z')).toBe(true);
+	});
+
+	it('writes typed values plainly: whole numbers, decimals with a point, true/false', async () => {
+		const { query } = await read('Profit_Demo', {
+			returnAll: false,
+			limit: 5,
+			filters: filtersOf([
+				{ field: 'Quantity', operator: 'greaterOrEqual', value: ' 007 ' },
+				{ field: 'Amount', operator: 'greaterThan', value: '+.5' },
+				{ field: 'Active', operator: 'equals', value: 'TRUE' },
+			]),
+		});
+		expect(query.filtervalues).toBe('7,0.5,true');
+	});
+
+	it('sends a text field its value as typed, even when it looks like a date', async () => {
+		const { query } = await read('Profit_Demo', {
+			returnAll: false,
+			limit: 5,
+			filters: filtersOf([{ field: 'Remark', operator: 'equals', value: '2024-07-01T12:30:00Z' }]),
+		});
+		expect(query.filtervalues).toBe('2024-07-01T12:30:00Z');
+	});
+
+	it.each(['01', ' 1', '1.0', '0x1', 16, true])(
+		'refuses a Raw JSON Filter whose @OperatorType is %p, not exactly an AFAS code',
+		async (operator) => {
+			const raw = JSON.stringify({
+				Filters: { Filter: [{ '@FilterId': 'F', Field: [{ '@FieldId': 'Id', '@OperatorType': operator, '#text': '1' }] }] },
+			});
+			const error = await refused({ options: { rawFilterJson: raw } });
+			expect(error.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(
+				/^Raw JSON Filter: Filters\.Filter\[0\]\.Field\[0\] has "@OperatorType" .+; it must be one of the AFAS operator codes 1 to 15$/,
+			);
+			expect(String(error.description)).toContain('1 equals');
+		},
+	);
 });

@@ -1,11 +1,25 @@
 'use strict';
 /**
  * Fault injection: tests (and CLI flags) make the next N matching requests slow, unavailable, locked,
- * reset or hanging, so retry and timeout code can be exercised against real sockets.
+ * reset or hanging, so retry and timeout code can be exercised against real sockets. The odd-answer faults
+ * (`answer`, `truncated`, `redirect`, `echo`, `garbage`) play a proxy or a broken server in front of AFAS.
  */
 const crypto = require('crypto');
 
-const TYPES = new Set(['latency', 'unavailable', 'lock', 'reset', 'hang']);
+const TYPES = new Set([
+	'latency',
+	'unavailable',
+	'lock',
+	'reset',
+	'hang',
+	'answer',
+	'truncated',
+	'redirect',
+	'echo',
+	'garbage',
+]);
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 function profitLogReference() {
 	return crypto.randomBytes(16).toString('hex').toUpperCase();
@@ -23,6 +37,7 @@ class FaultRegistry {
 				`Unknown fault type '${fault && fault.type}'; use one of ${[...TYPES].join(', ')}`,
 			);
 		}
+		validate(fault);
 		const id = this.nextId++;
 		this.faults.push({
 			...fault,
@@ -50,6 +65,20 @@ class FaultRegistry {
 		}
 		this.faults = this.faults.filter((fault) => fault.remaining > 0);
 		return picked;
+	}
+}
+
+function validate(fault) {
+	if (fault.type === 'answer' && typeof fault.body !== 'string') {
+		throw new Error("An 'answer' fault needs body: a string (use '' for an empty body)");
+	}
+	if (fault.type === 'redirect') {
+		if (typeof fault.location !== 'string' || fault.location === '') {
+			throw new Error("A 'redirect' fault needs location: the URL to send clients to");
+		}
+		if (fault.status !== undefined && !REDIRECT_STATUSES.has(fault.status)) {
+			throw new Error(`A 'redirect' fault's status is one of ${[...REDIRECT_STATUSES].join(', ')}`);
+		}
 	}
 }
 
@@ -84,7 +113,87 @@ function latencyMs(fault) {
  * Applies the picked faults. Returns 'handled' when the fault answered (or killed) the request,
  * 'continue' when the request should be served normally (after any latency).
  */
-async function applyFaults(faults, ctx, hanging) {
+/**
+ * Runs the real handler against a stand-in response that only records, so the true answer (status, headers,
+ * bytes) is known before anything goes on the wire; streamed answers are collected the same way.
+ */
+async function captureAnswer(ctx, serve) {
+	const captured = { status: 200, headers: {}, chunks: [] };
+	const listeners = new Map();
+	const fakeRes = {
+		headersSent: false,
+		destroyed: false,
+		writableEnded: false,
+		statusCode: 200,
+		writeHead(status, headers = {}) {
+			captured.status = status;
+			captured.headers = { ...captured.headers, ...headers };
+			this.statusCode = status;
+			this.headersSent = true;
+			return this;
+		},
+		setHeader(name, value) {
+			captured.headers[name] = value;
+		},
+		write(chunk) {
+			captured.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), 'utf8'));
+			return true;
+		},
+		end(chunk) {
+			if (chunk !== undefined) this.write(chunk);
+			this.writableEnded = true;
+			for (const listener of listeners.get('finish') || []) listener();
+		},
+		on(event, listener) {
+			listeners.set(event, [...(listeners.get(event) || []), listener]);
+			return this;
+		},
+		once(event, listener) {
+			return this.on(event, listener);
+		},
+		destroy() {
+			this.destroyed = true;
+		},
+	};
+	// Required here, not at the top: server.js requires this module first (a cycle at load time).
+	const { makeSend } = require('./server');
+	await serve({ ...ctx, res: fakeRes, send: makeSend(fakeRes) });
+	return { status: captured.status, headers: captured.headers, body: Buffer.concat(captured.chunks) };
+}
+
+/**
+ * Half the true body under the true Content-Length, then a dead socket: a proxy or link dying mid-answer.
+ * `lengthHeader: false` sends no length at all and closes the connection cleanly after the half body, so
+ * only the body itself shows it is cut off (an HTTP/1.0-style close-delimited answer).
+ */
+async function sendTruncated(ctx, serve, fault) {
+	const answer = await captureAnswer(ctx, serve);
+	const headers = {};
+	for (const [name, value] of Object.entries(answer.headers)) {
+		if (!['content-length', 'transfer-encoding', 'connection'].includes(name.toLowerCase()))
+			headers[name] = value;
+	}
+	const half = answer.body.subarray(0, Math.floor(answer.body.length / 2));
+	if (fault.lengthHeader === false) {
+		const head = [`HTTP/1.1 ${answer.status} OK`, 'Connection: close']
+			.concat(Object.entries(headers).map(([name, value]) => `${name}: ${value}`))
+			.join('\r\n');
+		ctx.req.socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), half]));
+		return;
+	}
+	headers['Content-Length'] = String(answer.body.length);
+	ctx.res.writeHead(answer.status, headers);
+	ctx.res.write(half, () => {
+		ctx.req.socket.destroy();
+	});
+}
+
+/**
+ * Applies the picked faults. Returns 'handled' when the fault answered (or killed) the request,
+ * 'continue' when the request should be served normally (after any latency). `serve(ctx)` runs the real
+ * product handler (the `truncated` fault needs the true answer).
+ */
+async function applyFaults(faults, ctx, hanging, serve) {
 	for (const fault of faults.filter((f) => f.type === 'latency')) {
 		await new Promise((resolve) => setTimeout(resolve, latencyMs(fault)));
 	}
@@ -123,6 +232,35 @@ async function applyFaults(faults, ctx, hanging) {
 			hanging.add(ctx.res);
 			ctx.res.on('close', () => hanging.delete(ctx.res));
 			return 'handled';
+		case 'answer':
+			ctx.send(terminal.status ?? 200, terminal.body, {
+				'Content-Type': terminal.contentType ?? 'text/html; charset=utf-8',
+			});
+			return 'handled';
+		case 'truncated':
+			await sendTruncated(ctx, serve, terminal);
+			return 'handled';
+		case 'redirect':
+			ctx.send(terminal.status ?? 302, '', {
+				Location: terminal.location,
+				'Content-Type': 'text/plain; charset=utf-8',
+			});
+			return 'handled';
+		case 'garbage':
+			// Bytes that are not an HTTP response: the client's HTTP parser fails (HPE_* codes in Node).
+			ctx.req.socket.end('THIS IS NOT HTTP\r\n\r\n');
+			return 'handled';
+		case 'echo': {
+			// Raw, unredacted: this plays a server that puts what it received into its error text.
+			const echoed = `Authorization: ${ctx.headers.authorization ?? ''} Body: ${ctx.body.toString('utf8')}`;
+			ctx.send(terminal.status ?? 401, {
+				externalMessage: echoed,
+				message: echoed,
+				error: 'invalid_request',
+				error_description: echoed,
+			});
+			return 'handled';
+		}
 		default:
 			return 'continue';
 	}

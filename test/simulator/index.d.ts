@@ -31,7 +31,7 @@ export interface LoggedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON, form object or text; secret fields redacted. */
 	body: unknown;
-	/** Undefined until the response finished (or for reset/hanging requests). */
+	/** Undefined until the response finished (or for reset/hanging/truncated requests). */
 	status: number | undefined;
 	product: 'profit' | 'sb';
 }
@@ -52,6 +52,20 @@ export type Fault = {
 	| { type: 'lock' }
 	| { type: 'reset' }
 	| { type: 'hang' }
+	/** Answers exactly this (an HTML login page, `null`, '', `{"rows":{}}`, …). */
+	| { type: 'answer'; status?: number; contentType?: string; body: string }
+	/** The true answer's status, headers and full Content-Length, but only the first half of its bytes; then the socket is destroyed. */
+	| {
+			type: 'truncated';
+			/** false: no Content-Length, and the connection is closed cleanly after the half body. */
+			lengthHeader?: boolean;
+	  }
+	/** Empty body with `Location: location`. */
+	| { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string }
+	/** JSON whose `externalMessage`, `message` and `error_description` echo the raw Authorization header and raw request body. */
+	| { type: 'echo'; status?: number }
+	/** Bytes that are not HTTP at all, then the connection closes (the client's parser fails: HPE_*). */
+	| { type: 'garbage' }
 );
 
 export interface ProfitCredentials {
@@ -150,3 +164,25 @@ export interface Simulator {
 }
 
 export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
+
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query. */
+	path: string;
+	/** Path with the query, as received. */
+	url: string;
+	/** Raw and unredacted: this is what a leaked credential would look like. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Raw request body text. */
+	body: string;
+}
+
+export interface Recorder {
+	url: string;
+	requests: RecordedRequest[];
+	clear(): void;
+	close(): Promise<void>;
+}
+
+/** A second local server that records what it receives and answers 200 `{"rows":[]}` to everything. */
+export function startRecorder(options?: { host?: string; port?: number }): Promise<Recorder>;

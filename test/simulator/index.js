@@ -9,6 +9,7 @@ const { createServer } = require('./server');
 const { FaultRegistry } = require('./faults');
 const { RequestLog } = require('./log');
 const { createProfit } = require('./profit');
+const { startRecorder } = require('./recorder');
 
 /** The SB half is developed separately; the core must still run (Profit only) when it is absent. */
 function loadSb() {
@@ -60,4 +61,4 @@ async function startSimulator(options = {}) {
 	};
 }
 
-module.exports = { startSimulator };
+module.exports = { startSimulator, startRecorder };

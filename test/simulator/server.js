@@ -86,12 +86,15 @@ function createServer(deps) {
 				send: makeSend(res),
 				logBody: (parsed) => deps.log.setBody(entry, parsed),
 			};
+			const serve = async (target) => {
+				const handler = product === 'profit' ? deps.profit : deps.sb;
+				const handled = handler ? await handler.handle(target) : false;
+				if (!handled) target.send(404);
+			};
 			const faults = deps.faults.take({ method: ctx.method, path, product, query: url.searchParams });
-			if (faults.length > 0 && (await applyFaults(faults, ctx, hanging)) === 'handled') return;
+			if (faults.length > 0 && (await applyFaults(faults, ctx, hanging, serve)) === 'handled') return;
 			if (res.destroyed) return;
-			const handler = product === 'profit' ? deps.profit : deps.sb;
-			const handled = handler ? await handler.handle(ctx) : false;
-			if (!handled) ctx.send(404);
+			await serve(ctx);
 		} catch (error) {
 			// A bug in the simulator must be loud in test output, but still answer so clients do not hang.
 			console.error('[afas-simulator] handler error:', error);
@@ -132,4 +135,4 @@ function createServer(deps) {
 	};
 }
 
-module.exports = { createServer, productOf };
+module.exports = { createServer, productOf, makeSend };

@@ -147,17 +147,18 @@ export const limitProperty: INodeProperties = {
 	displayOptions: { show: { returnAll: [false] } },
 };
 
-/** An entry of an operation's Options collection; read it with timeoutMsOf. */
+/**
+ * Upper bound of the Timeout option. AFAS itself gives up after 900 s (research §9.4); an hour leaves room for
+ * slow proxies, and stays far below Node's timer limit (about 24.8 days), past which a timeout fires at once.
+ */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
+/** An entry of an operation's Options collection; read it with the parameter reader's timeoutMs(). */
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeout',
 	type: 'number',
-	typeOptions: { minValue: 1 },
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 	default: 120,
 	description: 'How long to wait for each AFAS response before retrying',
 };
-
-/** The Timeout option in milliseconds; undefined leaves the transport's default. */
-export function timeoutMsOf(options: { timeout?: number }): number | undefined {
-	return options.timeout === undefined ? undefined : options.timeout * 1000;
-}

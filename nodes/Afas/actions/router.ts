@@ -64,8 +64,12 @@ function operationFor(this: IExecuteFunctions): AfasOperation {
 
 /**
  * The node's only item loop: each input item is handled on its own (parameters read per item), every output
- * item is paired with the input item it came from, and a failure either becomes an error item (Continue On
- * Fail) or stops the node with the item it belongs to.
+ * item is paired with the input item it came from, and a failure either becomes an error item (either Continue
+ * setting) or stops the node with the item it belongs to.
+ *
+ * An error item carries the error itself in `error`: n8n (1.x and 2.x, `handleNodeErrorOutput`) moves an item to
+ * the error output only when it has `error`, or when its json is nothing but `error` (+ `message`), which would
+ * lose AFAS's description and HTTP code. The json keeps those for "Continue" (regular output) and for reading.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -83,7 +87,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (nodeError.description) json.description = nodeError.description;
 			const httpCode = (nodeError as { httpCode?: string | null }).httpCode;
 			if (httpCode) json.httpCode = httpCode;
-			returnData.push({ json, pairedItem: { item: itemIndex } });
+			returnData.push({ json, error: nodeError, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [returnData];

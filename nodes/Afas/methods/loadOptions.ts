@@ -1,19 +1,24 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { getConnectorLocator } from '../actions/common.descriptions';
+import { parameters } from '../parameters';
 import { getConnectorMetainfo } from '../transport';
 
 /** The chosen GetConnector's fields (GET /metainfo/get/{id}): `id` is what filters and sorting use. */
 export async function getConnectorFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const connectorId = this.getNodeParameter('connector', '', { extractValue: true }) as string;
-	if (typeof connectorId !== 'string' || connectorId.trim() === '') {
+	// Load-options contexts have no items; the reader ignores the index there.
+	const connectorId = parameters(this, 0, [getConnectorLocator]).locator('connector', {
+		required: false,
+	});
+	if (connectorId === '') {
 		throw new NodeOperationError(this.getNode(), 'Choose a GetConnector first', {
 			description: 'The fields are read from the GetConnector selected above.',
 		});
 	}
-	const metainfo = await getConnectorMetainfo.call(this, connectorId.trim());
+	const metainfo = await getConnectorMetainfo.call(this, connectorId);
 	return (metainfo.fields ?? []).map((field) => ({
 		name: field.label && field.label !== field.id ? `${field.label} (${field.id})` : field.id,
 		value: field.id,

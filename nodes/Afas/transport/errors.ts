@@ -2,10 +2,14 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isAfasInputError } from '../wire/inputError';
-import type { AfasProduct } from './context';
+import { excerptOf, maskDeep, maskSecrets } from '../wire/secrets';
 import type { HttpFailure } from './failure';
-import { isConnectionReset, isTimeout } from './failure';
+import { isRedirect } from './failure';
 import { retryAfterSeconds } from './retry';
+import type { ShapeContext, ShapedError } from './shapes';
+import { contentTypeOf, shapeNetwork, shapeOddAnswer, shapeRedirect } from './shapes';
+
+export type { ShapeContext } from './shapes';
 
 const PROFIT_LIKELY_CAUSES: Record<number, string> = {
 	401:
@@ -45,11 +49,6 @@ function nestedMessage(body: unknown): string | undefined {
 	const error = (body as Record<string, unknown>).error;
 	if (typeof error === 'string') return error;
 	return stringField(error, 'message');
-}
-
-interface ShapedError {
-	message: string;
-	description: string;
 }
 
 function statusText(status: number): string {
@@ -110,36 +109,27 @@ function shapeSb(failure: HttpFailure, status: number): ShapedError {
 	return { message, description: parts.join(' ') };
 }
 
-export interface ShapeContext {
-	product: AfasProduct;
-	itemIndex?: number;
-	timeoutMs: number;
-	/** How many attempts were made, to say so when retries ran out. */
-	attempts: number;
-}
-
 /** Turns one failed AFAS call into the NodeApiError the user sees: AFAS's own words first, then the hints. */
 export function apiError(node: INode, failure: HttpFailure, context: ShapeContext): NodeApiError {
 	let shaped: ShapedError;
 	const retried = context.attempts > 1 ? ` Tried ${context.attempts} times.` : '';
-	if (failure.status === undefined) {
-		const seconds = Math.round(context.timeoutMs / 1000);
-		shaped = isTimeout(failure)
-			? {
-					message: `AFAS did not answer within ${seconds} seconds`,
-					description: `The request timed out.${retried} AFAS itself stops long requests after 15 minutes; large reads are faster with a smaller page size or a filter.`,
-				}
-			: {
-					message: isConnectionReset(failure)
-						? 'The connection to AFAS was reset'
-						: 'Could not reach AFAS',
-					description: `Network error ${failure.code ?? 'without a code'}. Check the environment or base URL in the credential and the network between n8n and AFAS.${retried}`,
-				};
+	if (failure.answer) {
+		shaped = shapeOddAnswer(failure, failure.answer, context, retried);
+	} else if (failure.status === undefined) {
+		shaped = shapeNetwork(failure, context, retried);
+	} else if (isRedirect(failure)) {
+		shaped = shapeRedirect(failure, context);
 	} else {
 		shaped =
 			context.product === 'profit'
 				? shapeProfit(failure, failure.status)
 				: shapeSb(failure, failure.status);
+		if (typeof failure.body === 'string' && failure.body.trim() !== '') {
+			// Not JSON: a proxy's error page rather than AFAS's error body.
+			const excerpt = excerptOf(failure.body, context.secrets);
+			shaped.description =
+				`${shaped.description} The answer (${contentTypeOf(failure)}) starts with: ${excerpt}`.trim();
+		}
 		if (failure.status === 503) {
 			const seconds = retryAfterSeconds(failure);
 			const wait = seconds === undefined ? '' : ` AFAS asked to retry after ${seconds} seconds.`;
@@ -147,16 +137,18 @@ export function apiError(node: INode, failure: HttpFailure, context: ShapeContex
 				`${shaped.description} AFAS is in maintenance or at capacity.${wait}${retried}`.trim();
 		}
 	}
+	const message = maskSecrets(shaped.message, context.secrets);
+	const description = maskSecrets(shaped.description, context.secrets);
 	// Network failures get no httpCode: n8n would replace our message with its generic text for codes such as
 	// ECONNABORTED.
 	const httpCode = failure.status === undefined ? undefined : String(failure.status);
-	const safeResponse: JsonObject = { message: shaped.message };
+	const safeResponse: JsonObject = { message };
 	if (failure.body !== null && typeof failure.body === 'object') {
-		safeResponse.body = failure.body as JsonObject;
+		safeResponse.body = maskDeep(failure.body, context.secrets) as JsonObject;
 	}
 	return new NodeApiError(node, safeResponse, {
-		message: shaped.message,
-		description: shaped.description || undefined,
+		message,
+		description: description || undefined,
 		httpCode,
 		itemIndex: context.itemIndex,
 	});

@@ -25,8 +25,9 @@ export interface GetConnectorRead {
 	timeoutMs?: number;
 }
 
+/** Checked by the transport (expect: 'getConnectorRows'): anything else is an error, never "no rows". */
 interface GetConnectorPage {
-	rows?: IDataObject[];
+	rows: IDataObject[];
 }
 
 /** Larger than any skip a Return All read will reach, so a filter that fits with it fits on every page. */
@@ -62,8 +63,9 @@ async function fetchPage(
 		query: (url) => queryFor(read, url.length, skip, take),
 		itemIndex: read.itemIndex,
 		timeoutMs: read.timeoutMs,
-	})) as GetConnectorPage | undefined;
-	return Array.isArray(page?.rows) ? page.rows : [];
+		expect: 'getConnectorRows',
+	})) as GetConnectorPage;
+	return page.rows;
 }
 
 /**

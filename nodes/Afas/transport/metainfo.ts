@@ -58,7 +58,11 @@ export interface UpdateConnectorMetainfo extends UpdateConnectorObject {
 const getConnectorCache = new WeakMap<object, Map<string, Promise<GetConnectorMetainfo>>>();
 
 export async function profitMetainfo(this: AfasContext, itemIndex = 0): Promise<ProfitMetainfo> {
-	return (await afasRequest.call(this, { path: metainfoPath(), itemIndex })) as ProfitMetainfo;
+	return (await afasRequest.call(this, {
+		path: metainfoPath(),
+		itemIndex,
+		expect: 'metainfoList',
+	})) as ProfitMetainfo;
 }
 
 export async function getConnectorMetainfo(
@@ -76,6 +80,7 @@ export async function getConnectorMetainfo(
 	const request = afasRequest.call(this, {
 		path: metainfoPath('get', connectorId),
 		itemIndex,
+		expect: 'getConnectorMetainfo',
 	}) as Promise<GetConnectorMetainfo>;
 	perContext.set(connectorId, request);
 	// A failed look-up must not be remembered: the next item may succeed after a transient error.
@@ -92,5 +97,6 @@ export async function updateConnectorMetainfo(
 	return (await afasRequest.call(this, {
 		path: metainfoPath('update', connectorId),
 		itemIndex,
+		expect: 'updateConnectorMetainfo',
 	})) as UpdateConnectorMetainfo;
 }

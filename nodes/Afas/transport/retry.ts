@@ -1,5 +1,5 @@
 import type { HttpFailure } from './failure';
-import { isConnectionReset, isTimeout } from './failure';
+import { isConnectionReset, isTimeout, isTruncated } from './failure';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -38,9 +38,9 @@ export type RetryDecision = { retry: true; waitMs: number } | { retry: false };
 
 /**
  * Only idempotent reads are retried: a 503 (AFAS maintenance or capacity; "retry: yes" in the research, §9.1)
- * after its retry_after, connection resets with exponential back-off, and a timeout only when it is the first
- * failure of the request, so at most once (see maxTimeoutRetries). 401/403/404/500 are answers, not accidents,
- * and are never retried here (n8n already retries a 401 once after refreshing a token).
+ * after its retry_after, connection resets and answers cut off mid-stream with exponential back-off, and a
+ * timeout only when it is the first failure of the request, so at most once (see maxTimeoutRetries).
+ * 401/403/404/500 are answers, not accidents, and are never retried here (n8n already retries a 401 once after refreshing a token).
  */
 export function retryDecision(
 	failure: HttpFailure,
@@ -54,6 +54,8 @@ export function retryDecision(
 		if (waitMs > policy.maxRetryAfterMs) return { retry: false };
 		return { retry: true, waitMs };
 	}
+	// A body cut off mid-stream is a broken connection that happened to start with a status line.
+	if (isTruncated(failure)) return { retry: true, waitMs: policy.baseDelayMs * 2 ** attempt };
 	if (failure.status !== undefined) return { retry: false };
 	if (isTimeout(failure)) {
 		if (attempt >= policy.maxTimeoutRetries) return { retry: false };

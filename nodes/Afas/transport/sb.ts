@@ -19,16 +19,17 @@ export interface SbRead {
 	timeoutMs?: number;
 }
 
-/** SB answers a bare array, or {TrackingToken, Result} on change-tracked resources (research §4.2). */
+/**
+ * SB answers a bare array, or {TrackingToken, Result} on change-tracked resources (research §4.2). The
+ * transport has checked the shape (expect: 'sbList'), so anything else never reaches this as "no rows".
+ */
 function rowsOf(response: unknown): IDataObject[] {
 	if (Array.isArray(response)) return response as IDataObject[];
-	if (response !== null && typeof response === 'object') {
-		const result =
-			(response as { Result?: unknown; result?: unknown }).Result ??
-			(response as { result?: unknown }).result;
-		if (Array.isArray(result)) return result as IDataObject[];
-	}
-	return [];
+	const envelope = response as {
+		Result?: IDataObject[];
+		result?: IDataObject[];
+	};
+	return envelope.Result ?? envelope.result ?? [];
 }
 
 /** Pages an SB list with skip/take until a short page; SB has no total count either. */
@@ -43,10 +44,16 @@ export async function readSbList(this: AfasContext, read: SbRead): Promise<IData
 		if (take <= 0) break;
 		const response = await afasRequest.call(this, {
 			path: `/${encodeURIComponent(read.resource)}`,
-			query: buildSbListQuery({ skip, take, sortField: read.sortField, filter: read.filter }),
+			query: buildSbListQuery({
+				skip,
+				take,
+				sortField: read.sortField,
+				filter: read.filter,
+			}),
 			headers: { 'Accept-Version': read.acceptVersion },
 			itemIndex: read.itemIndex,
 			timeoutMs: read.timeoutMs,
+			expect: 'sbList',
 		});
 		const page = rowsOf(response);
 		rows.push(...page);

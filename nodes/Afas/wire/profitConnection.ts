@@ -51,7 +51,24 @@ export function parseEnvironmentNumber(input: unknown): string {
   return match[1] ?? match[2];
 }
 
-/** Validates a user-typed base URL (custom environments, proxies, the simulator) and strips trailing slashes. */
+/** Hides the `user:password@` part of a URL-like text before it is echoed in a message. */
+export function withoutUserinfo(text: string): string {
+  return text.replace(/^([^\s/?#]*\/\/)?[^\s/?#]*@/, (_all, scheme: string | undefined) => `${scheme ?? ""}***@`);
+}
+
+/*
+ * Base URL rules as patterns: the SB OAuth2 credential's URL expressions are built from these same patterns.
+ * Both test the value after trimming and stripping trailing slashes.
+ */
+/** Any scheme with a `user[:password]@` part before the host. */
+export const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+export const HTTP_BASE_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i;
+
+/**
+ * Validates a user-typed base URL (custom environments, proxies, the simulator) and strips trailing slashes.
+ * A `user:password@` part is refused: n8n would send it as Basic auth instead of the AFAS credential, and
+ * messages would echo the password.
+ */
 export function parseBaseUrl(
   input: unknown,
   field: string,
@@ -60,13 +77,21 @@ export function parseBaseUrl(
   const value = String(input ?? "")
     .trim()
     .replace(/\/+$/, "");
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value)) {
+  const hint = `Enter the full URL without query string, e.g. ${example}`;
+  if (URL_WITH_USERINFO.test(value)) {
+    throw new AfasInputError(
+      field,
+      `${field} contains a user name or password (user:password@)`,
+      `Remove the part up to and including @: AFAS signs in with the credential's token or client secret, never with a password in the URL. ${hint}`,
+    );
+  }
+  if (!HTTP_BASE_URL.test(value)) {
     throw new AfasInputError(
       field,
       value === ""
         ? `${field} is empty`
-        : `${field} "${value.slice(0, 80)}" is not an http(s) URL`,
-      `Enter the full URL without query string, e.g. ${example}`,
+        : `${field} "${withoutUserinfo(value).slice(0, 80)}" is not an http(s) URL`,
+      hint,
     );
   }
   return value;
@@ -114,7 +139,8 @@ export function profitTokenXml(input: unknown): string {
   if (TOKEN_XML.test(value)) return compact(value);
   if (TOKEN_DATA.test(value))
     return `<token><version>1</version><data>${value}</data></token>`;
-  const prefixed = value.replace(/^AfasToken\s+/i, "");
+  // `base64` wraps its output at 76 characters (LF or CRLF): line breaks inside are not part of the token.
+  const prefixed = value.replace(/^AfasToken\s+/i, "").replace(/\s+/g, "");
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(prefixed) && prefixed.length % 4 === 0) {
     const decoded = Buffer.from(prefixed, "base64").toString("utf8").trim();
     if (TOKEN_XML.test(decoded)) return compact(decoded);

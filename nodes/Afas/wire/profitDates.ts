@@ -98,12 +98,15 @@ function computeOffset(instant: number): number {
 // offset is constant within a UTC hour and can be cached per hour. Older dates (historic, odd offsets; recent tz
 // databases even link Amsterdam to Brussels before 1970) are computed each time.
 const CACHE_FROM = Date.UTC(1946, 0, 1);
+const LOCAL_MEAN_TIME_BEFORE = Date.UTC(1800, 0, 1);
 const CACHE_LIMIT = 20000;
 const offsetCache = new Map<number, number>();
 
 /** Milliseconds Amsterdam is ahead of UTC at this instant (3 600 000 in winter, 7 200 000 in summer). */
 function offsetAt(instant: number): number {
-	if (instant < CACHE_FROM) return computeOffset(instant);
+	// Before 1800 every tz-database Amsterdam offset is the same local mean time, and Intl prints years before 1 as
+	// era years (year 0 as "1"), which would give a wrong offset.
+	if (instant < CACHE_FROM) return computeOffset(Math.max(instant, LOCAL_MEAN_TIME_BEFORE));
 	const hour = Math.floor(instant / HOUR);
 	let offset = offsetCache.get(hour);
 	if (offset === undefined) {
@@ -220,10 +223,21 @@ export function convertRowDates<T extends Record<string, unknown>>(row: T, mode:
  * like any ISO string. Use the `amsterdam` date handling (explicit offset) for values you feed back into filters.
  */
 export function toProfitFilterDate(value: string | Date): string {
+	const date = parseFilterDate(value);
+	if (date !== undefined) return date;
+	if (value instanceof Date)
+		throw new AfasInputError('Filters', 'A filter date is not a valid date', dateHint);
+	throw new AfasInputError('Filters', `"${String(value).trim()}" is not a valid date`, dateHint);
+}
+
+/**
+ * The rules of toProfitFilterDate without the error: the Amsterdam wall-clock text, or undefined when the value
+ * is not a real date (month 13, 30 February, 25:00, words, an invalid Date), so callers can say where it was.
+ */
+export function parseFilterDate(value: string | Date): string | undefined {
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime()))
-			throw new AfasInputError('Filters', 'A filter date is not a valid date', dateHint);
-		return amsterdamWallText(value.getTime());
+		const time = value.getTime();
+		return Number.isNaN(time) ? undefined : fourDigitYear(amsterdamWallText(time));
 	}
 	const text = String(value).trim();
 	const dateOnly = ISO_DATE_ONLY.exec(text);
@@ -236,19 +250,23 @@ export function toProfitFilterDate(value: string | Date): string {
 			minute: 0,
 			second: 0,
 		};
-		if (isValidWallTime(midnight)) return `${text}T00:00:00`;
+		return isValidWallTime(midnight) ? `${text}T00:00:00` : undefined;
 	}
 	const match = ISO_DATE_TIME.exec(text);
-	if (match !== null) {
-		const wallTime = wallTimeOf(match);
-		if (isValidWallTime(wallTime)) {
-			const wall = utcMillis(wallTime);
-			const zone = match[8];
-			if (zone === undefined) return isoSeconds(wall);
-			return amsterdamWallText(wall - zoneOffsetMillis(zone));
-		}
-	}
-	throw new AfasInputError('Filters', `"${text}" is not a valid date`, dateHint);
+	if (match === null) return undefined;
+	const wallTime = wallTimeOf(match);
+	if (!isValidWallTime(wallTime)) return undefined;
+	const wall = utcMillis(wallTime);
+	const zone = match[8];
+	if (zone === undefined) return isoSeconds(wall);
+	const offset = zoneOffsetMillis(zone);
+	if (offset === undefined) return undefined;
+	return fourDigitYear(amsterdamWallText(wall - offset));
+}
+
+/** A zone can push 0000-01-01 or 9999-12-31 out of four-digit years, which no Profit date can hold. */
+function fourDigitYear(local: string): string | undefined {
+	return /^\d{4}-/.test(local) ? local : undefined;
 }
 
 /** True for a string that toProfitFilterDate reads as a date-time (a date alone does not count). */
@@ -260,9 +278,13 @@ export function looksLikeDateTime(value: string): boolean {
 const dateHint =
 	'Use an ISO date such as 2024-07-01, 2024-07-01T14:30:00 (Amsterdam time) or 2024-07-01T12:30:00Z (UTC)';
 
-function zoneOffsetMillis(zone: string): number {
+/** Undefined for an offset no zone has (beyond ±14:00, or 60 minutes and more). */
+function zoneOffsetMillis(zone: string): number | undefined {
 	if (zone.toUpperCase() === 'Z') return 0;
 	const digits = zone.slice(1).replace(':', '');
-	const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+	const hours = Number(digits.slice(0, 2));
+	const extra = Number(digits.slice(2, 4) || '0');
+	if (hours > 14 || extra > 59) return undefined;
+	const minutes = hours * 60 + extra;
 	return (zone.startsWith('-') ? -minutes : minutes) * MINUTE;
 }

@@ -1,7 +1,8 @@
 import { AfasInputError } from './inputError';
-import { looksLikeDateTime, toProfitFilterDate } from './profitDates';
 import { parseRawFilterJson } from './profitFilterJson';
 import type { FilterJson, FilterJsonField } from './profitFilterJson';
+import { filterValueText } from './profitFilterValues';
+import type { ProfitFieldType } from './profitFilterValues';
 import { encodeQueryValue, joinQuery } from './queryEncoding';
 
 /**
@@ -154,8 +155,13 @@ export interface ProfitCondition {
 	/** The field's `id` from the connector's metainfo (the JSON key in the rows), not its `fieldId`. */
 	field: string;
 	operator: ProfitOperator;
-	/** Ignored for isEmpty / isNotEmpty. A Date, or an ISO date-time string, is sent as Amsterdam local time. */
-	value?: string | number | boolean | Date | null;
+	/**
+	 * Ignored for isEmpty / isNotEmpty. Whatever an expression gave (objects and lists are refused); a Date, or an
+	 * ISO date on a date field, is sent as Amsterdam local time.
+	 */
+	value?: unknown;
+	/** The field's metainfo `dataType`; when known, the value is checked and written by it (profitFilterValues). */
+	type?: ProfitFieldType;
 }
 
 /** AND inside a group, OR between groups. */
@@ -300,27 +306,33 @@ function normaliseConditions(filter: ProfitFilterGroups | undefined): Normalised
 	return filter
 		.map((group, groupIndex) =>
 			(Array.isArray(group) ? group : []).map((condition, conditionIndex) =>
-				normaliseCondition(
-					condition,
-					`Filter group ${groupIndex + 1}, condition ${conditionIndex + 1}`,
-				),
+				normaliseCondition(condition, `Filters → Group ${groupIndex + 1} → Condition ${conditionIndex + 1}`),
 			),
 		)
 		.filter((group) => group.length > 0);
 }
 
-function normaliseCondition(condition: ProfitCondition, at: string): NormalisedCondition {
+/**
+ * Checks every condition (field, operator, and the value by the field's type) without building a query, so a
+ * bad value is reported before anything is sent; throws the AfasInputError buildGetConnectorQuery would throw.
+ */
+export function checkFilter(filter: ProfitFilterGroups | undefined): void {
+	normaliseConditions(filter);
+}
+
+function normaliseCondition(condition: ProfitCondition, place: string): NormalisedCondition {
 	const field = typeof condition.field === 'string' ? condition.field.trim() : '';
 	if (field === '')
 		throw new AfasInputError(
 			'Filters',
-			`${at} has no field`,
+			`${place} has no field`,
 			'Pick a field or remove the condition',
 		);
+	const at = `${place} (field "${field}")`;
 	if (/[,;]/.test(field))
 		throw new AfasInputError(
 			'Filters',
-			`${at}: field "${field}" contains "," or ";"`,
+			`${at} contains "," or ";"`,
 			'Enter one field id per condition, as listed by the connector',
 		);
 	const operator = OPERATOR_BY_VALUE.get(condition.operator);
@@ -334,36 +346,13 @@ function normaliseCondition(condition: ProfitCondition, at: string): NormalisedC
 	return {
 		field,
 		code: operator.code,
-		value: filterValueText(condition.value, at, operator.name),
+		value: filterValueText(condition.value, {
+			at,
+			operatorName: operator.name,
+			operatorCode: operator.code,
+			type: condition.type,
+		}),
 	};
-}
-
-function filterValueText(
-	value: ProfitCondition['value'],
-	at: string,
-	operatorName: string,
-): string {
-	if (value instanceof Date) return toProfitFilterDate(value);
-	if (typeof value === 'boolean') return value ? 'true' : 'false'; // UNVERIFIED form; also what SQL Server casts to bit
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value))
-			throw new AfasInputError(
-				'Filters',
-				`${at}: the value is not a finite number`,
-				'Enter a number',
-			);
-		// Decimals go out with a '.', invariant culture (whether Profit reads them per Accept-Language is UNVERIFIED).
-		return String(value);
-	}
-	if (value === undefined || value === null || value === '')
-		throw new AfasInputError(
-			'Filters',
-			`${at}: "${operatorName}" needs a value`,
-			'Enter a value, or use "Is Empty" / "Is Not Empty" to test for a missing value',
-		);
-	const text = String(value);
-	// Dates go to AFAS as Amsterdam local time without a 'Z' (§5.4).
-	return looksLikeDateTime(text) ? toProfitFilterDate(text) : text;
 }
 
 function simpleFilterPairs(groups: NormalisedCondition[][]): Array<[string, string]> {

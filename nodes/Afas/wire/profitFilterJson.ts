@@ -95,17 +95,7 @@ function normaliseField(field: unknown, at: string): FilterJsonField {
 	const fieldId = field['@FieldId'];
 	if (typeof fieldId !== 'string' || fieldId.trim() === '')
 		fail(`${at} needs "@FieldId": the field's id from the connector (for example "AdminId")`);
-	const operator = Number(field['@OperatorType']);
-	if (
-		typeof field['@OperatorType'] === 'boolean' ||
-		!Number.isInteger(operator) ||
-		operator < 1 ||
-		operator > 15
-	)
-		fail(
-			`${at} needs "@OperatorType" between 1 and 15`,
-			'See the operator table in the node documentation',
-		);
+	const operator = operatorCode(field['@OperatorType'], at);
 	const text = field['#text'];
 	const result: FilterJsonField = {
 		'@FieldId': fieldId.trim(),
@@ -119,4 +109,31 @@ function normaliseField(field: unknown, at: string): FilterJsonField {
 	if (typeof text === 'object') fail(`${at}: "#text" must be a string, number or boolean`);
 	result['#text'] = String(text);
 	return result;
+}
+
+/** AFAS's operator codes (§5.4), for the message when a raw filter uses something else. */
+const OPERATOR_TABLE =
+	'1 equals, 2 greater than or equal, 3 less than or equal, 4 greater than, 5 less than, 6 contains, ' +
+	'7 not equal, 8 is empty, 9 is not empty, 10 starts with, 11 does not contain, 12 does not start with, ' +
+	'13 ends with, 14 does not end with, 15 quick filter';
+
+const OPERATOR_TEXT = /^(?:[1-9]|1[0-5])$/;
+
+/**
+ * Exactly one of AFAS's codes, as the number or the string AFAS's own example uses ("1"). Anything that merely
+ * converts to one ("01", " 1", "1.0", "0x1", true, ["1"]) is refused: what AFAS makes of it is unknown.
+ */
+function operatorCode(raw: unknown, at: string): number {
+	if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 15) return raw;
+	if (typeof raw === 'string' && OPERATOR_TEXT.test(raw)) return Number(raw);
+	const got = raw === undefined ? 'no "@OperatorType"' : `"@OperatorType" ${describe(raw)}`;
+	return fail(
+		`${at} has ${got}; it must be one of the AFAS operator codes 1 to 15`,
+		`Use the code as a number or a string, e.g. "@OperatorType": "1". Codes: ${OPERATOR_TABLE}`,
+	);
+}
+
+function describe(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -1,5 +1,5 @@
 import { AfasInputError } from './inputError';
-import { parseBaseUrl } from './profitConnection';
+import { parseBaseUrl, withoutUserinfo } from './profitConnection';
 
 /**
  * AFAS SB location rules: `https://{domain}.afasfocus.nl/{customerEnvironment}` (afas-sb-api.md §2.1).
@@ -19,15 +19,27 @@ const DOMAIN_HINT =
 	'Enter the part before .afasfocus.nl, e.g. test123 for https://test123.afasfocus.nl, or paste the whole URL of your environment, e.g. https://test123.afasfocus.nl/scope';
 const ENVIRONMENT_HINT =
 	'Enter the first path segment after the host, e.g. scope for https://test123.afasfocus.nl/scope';
-// Path segments that are never a customer environment (Admin Center and the API's own path families).
-const NOT_AN_ENVIRONMENT = new Set(['admin', 'api', 'app', 'authentication']);
+/*
+ * The location rules as patterns, so the OAuth2 credential's URL expressions (credentials/common/sbLocation.ts)
+ * are built from the very same rules and cannot drift from them.
+ */
+/** Path segments that are never a customer environment (Admin Center and the API's own path families). */
+export const NOT_AN_ENVIRONMENT = /^(?:admin|api|app|authentication)$/i;
+export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A bare SB domain, compared in lower case. */
+export const DOMAIN_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+/**
+ * A pasted SB URL: the host must end at `.afasfocus.nl` (`test123.afasfocus.nl.evil.example` and
+ * `user@test123.afasfocus.nl` are not SB URLs); group 1 is the domain, group 2 the first path segment.
+ */
+export const SB_URL = /^(?:https?:\/\/)?([a-z0-9-]+)\.afasfocus\.nl(?::\d+)?(?:\/([^/?#]*))?(?:[/?#].*)?$/i;
 
 function parseEnvironment(input: unknown): string {
 	const value = String(input ?? '').trim().replace(/^\/+|\/+$/g, '');
 	if (value === '') {
 		throw new AfasInputError('Customer Environment', 'Customer Environment is empty', ENVIRONMENT_HINT);
 	}
-	if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value) || NOT_AN_ENVIRONMENT.has(value.toLowerCase())) {
+	if (!ENVIRONMENT_NAME.test(value) || NOT_AN_ENVIRONMENT.test(value)) {
 		throw new AfasInputError(
 			'Customer Environment',
 			`Customer Environment "${value.slice(0, 40)}" is not a customer environment name`,
@@ -39,10 +51,10 @@ function parseEnvironment(input: unknown): string {
 
 /** Splits a pasted SB URL into domain and (optionally) customer environment. */
 export function parseSbUrl(input: string): { domain: string; environment?: string } | undefined {
-	const match = /^(?:https?:\/\/)?([a-z0-9-]+)\.afasfocus\.nl(?::\d+)?(?:\/([^/?#]*))?/i.exec(input.trim());
+	const match = SB_URL.exec(input.trim());
 	if (!match) return undefined;
 	const segment = match[2];
-	const environment = segment && !NOT_AN_ENVIRONMENT.has(segment.toLowerCase()) ? segment : undefined;
+	const environment = segment && !NOT_AN_ENVIRONMENT.test(segment) ? segment : undefined;
 	return { domain: match[1].toLowerCase(), environment };
 }
 
@@ -56,10 +68,10 @@ export function sbLocation(credentials: Record<string, unknown>): SbLocation {
 	const domainInput = String(credentials.domain ?? '').trim();
 	const pasted = parseSbUrl(domainInput);
 	const domain = pasted?.domain ?? domainInput.toLowerCase();
-	if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(domain)) {
+	if (!DOMAIN_NAME.test(domain)) {
 		throw new AfasInputError(
 			'Domain',
-			domain === '' ? 'Domain is empty' : `Domain "${domainInput.slice(0, 80)}" is not an AFAS SB domain`,
+			domain === '' ? 'Domain is empty' : `Domain "${withoutUserinfo(domainInput).slice(0, 80)}" is not an AFAS SB domain`,
 			DOMAIN_HINT,
 		);
 	}

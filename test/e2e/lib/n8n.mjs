@@ -137,8 +137,13 @@ export class N8nInstance {
 
 	async importCredentials(credentials) {
 		const file = join(this.home, 'import-credentials.json');
-		writeFileSync(file, JSON.stringify(credentials, null, 2));
-		return this.mustCli(['import:credentials', `--input=${file}`]);
+		writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+		try {
+			return await this.mustCli(['import:credentials', `--input=${file}`]);
+		} finally {
+			// n8n has stored them encrypted; the plain-text secrets must not stay on disk.
+			rmSync(file, { force: true });
+		}
 	}
 
 	async importWorkflows(workflows) {

@@ -1,5 +1,5 @@
 // Builds the node package and produces exactly what a user installs: the `npm pack` tarball, unpacked.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, REPO_DIR, sh } from '../install.mjs';
 
@@ -12,6 +12,11 @@ import { CACHE_DIR, REPO_DIR, sh } from '../install.mjs';
 export async function packNodePackage({ quiet = false } = {}) {
 	const repo = process.env.AFAS_E2E_REPO || REPO_DIR;
 	if (process.env.AFAS_E2E_SKIP_BUILD !== '1') {
+		// `npm run demo` may be the very first command on a fresh clone: the build needs the dev dependencies.
+		if (!existsSync(join(repo, 'node_modules', '.bin', 'tsc'))) {
+			if (!quiet) console.log('• installing the package\'s dev dependencies (npm ci, first run only)');
+			await sh('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repo, label: 'npm ci', quiet: true });
+		}
 		if (!quiet) console.log('• building the node package (npm run build)');
 		await sh('npm', ['run', 'build'], { cwd: repo, label: 'build', quiet: true });
 	}

@@ -4,6 +4,7 @@ import {
 	profitAuthorizationHeader,
 	profitBaseUrl,
 	profitTokenXml,
+	withoutUserinfo,
 } from '../../../nodes/Afas/wire/profitConnection';
 import { inputError } from '../../helpers/errors';
 
@@ -99,5 +100,65 @@ describe('IntegrationId', () => {
 		const error = inputError(() => parseIntegrationId('45963-140664'));
 		expect(error.field).toBe('IntegrationId');
 		expect(error.hint).toContain('12345_123456');
+	});
+});
+
+describe('Profit token as Base64 wrapped the way `base64` prints it', () => {
+	const BASE64 = VENDOR_HEADER.slice('AfasToken '.length);
+	const wrapped = (eol: string) => BASE64.match(/.{1,76}/g)!.join(eol);
+
+	it('is longer than one 76-character line, so the cases below do wrap', () => {
+		expect(BASE64.length).toBeGreaterThan(76);
+	});
+
+	it.each([
+		['LF', wrapped('\n')],
+		['CRLF', wrapped('\r\n')],
+		['LF with a trailing newline', `${wrapped('\n')}\n`],
+		['CRLF with surrounding spaces and tabs', ` \t${wrapped('\r\n')}\r\n `],
+		['a header with a wrapped value', `AfasToken ${wrapped('\n')}`],
+	])('accepts %s', (_name, token) => {
+		expect(profitAuthorizationHeader(token)).toBe(VENDOR_HEADER);
+	});
+
+	it.each([
+		['wrapped Base64 of something else', Buffer.from('x'.repeat(90)).toString('base64').match(/.{1,76}/g)!.join('\n')],
+		['wrapped Base64 missing its last line', wrapped('\n').split('\n').slice(0, -1).join('\n')],
+		['wrapped Base64 with a broken character', wrapped('\n').replace(/^./, '*')],
+	])('rejects %s with the Token field named and nothing echoed', (_name, token) => {
+		const error = inputError(() => profitAuthorizationHeader(token));
+		expect(error.field).toBe('Token');
+		expect(error.message).toBe('Token is not in a form AFAS issues');
+		for (const line of token.split('\n')) expect(`${error.message} ${error.hint}`).not.toContain(line);
+	});
+});
+
+describe('Base URL with a user name or password', () => {
+	it.each([
+		'https://proxyuser:Pw-77@proxy.example/ProfitRestServices',
+		'http://proxyuser@127.0.0.1:4010/ProfitRestServices',
+		'HTTPS://proxyuser:Pw-77@proxy.example',
+		'ftp://proxyuser:Pw-77@proxy.example',
+	])('refuses %s without echoing it', (baseUrl) => {
+		const error = inputError(() => profitBaseUrl({ environment: 'custom', baseUrl }));
+		expect(error.field).toBe('Base URL');
+		expect(error.message).toBe('Base URL contains a user name or password (user:password@)');
+		expect(`${error.message} ${error.hint}`).not.toContain('Pw-77');
+		expect(`${error.message} ${error.hint}`).not.toContain('proxyuser');
+	});
+
+	it('keeps an @ in the path, which is not a password', () => {
+		expect(profitBaseUrl({ environment: 'custom', baseUrl: 'https://proxy.example/a@b/ProfitRestServices' })).toBe(
+			'https://proxy.example/a@b/ProfitRestServices',
+		);
+	});
+
+	it.each([
+		['https://u:p@host/x', 'https://***@host/x'],
+		['u:p@host', '***@host'],
+		['https://host/a@b', 'https://host/a@b'],
+		['javascript:alert(1)', 'javascript:alert(1)'],
+	])('hides the user info of %s in messages', (input, shown) => {
+		expect(withoutUserinfo(input)).toBe(shown);
 	});
 });

@@ -3,6 +3,7 @@ import {
 	convertProfitDate,
 	convertRowDates,
 	isProfitDateTime,
+	parseFilterDate,
 	toProfitFilterDate,
 } from '../../../nodes/Afas/wire/profitDates';
 import { inputError } from '../../helpers/errors';
@@ -147,7 +148,16 @@ describe('filter dates', () => {
 		expect(toProfitFilterDate(new Date('2024-12-01T12:30:00.000Z'))).toBe('2024-12-01T13:30:00');
 	});
 
-	it.each(['tomorrow', '2023-02-29', '2024-13-01T00:00:00', '01-07-2024'])(
+	it.each([
+		'tomorrow',
+		'2023-02-29',
+		'2024-13-01T00:00:00',
+		'01-07-2024',
+		'2024-07-01T10:00:00+15:00',
+		'2024-07-01T10:00:00-02:60',
+		'0000-01-01T00:30:00+01:00',
+		'9999-12-31T23:30:00-01:00',
+	])(
 		'rejects %s',
 		(value) => {
 			const error = inputError(() => toProfitFilterDate(value));
@@ -158,5 +168,20 @@ describe('filter dates', () => {
 
 	it('rejects an invalid Date', () => {
 		expect(inputError(() => toProfitFilterDate(new Date('nope'))).field).toBe('Filters');
+	});
+});
+
+describe('parseFilterDate', () => {
+	it.each<[string | Date, string | undefined]>([
+		['2026-01-01', '2026-01-01T00:00:00'],
+		['2026-01-01T00:00:00+14:00', '2025-12-31T11:00:00'],
+		['2026-02-30', undefined],
+		['2026-01-01T12:00:00+99:00', undefined],
+		['9999-12-31T22:00:00Z', '9999-12-31T23:00:00'],
+		['9999-12-31T23:00:00Z', undefined], // year 10000 in Amsterdam
+		[new Date(Date.UTC(10000, 0, 1)), undefined],
+		[new Date(Number.NaN), undefined],
+	])('%p -> %p', (value, expected) => {
+		expect(parseFilterDate(value)).toBe(expected);
 	});
 });

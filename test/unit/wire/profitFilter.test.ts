@@ -86,7 +86,7 @@ describe('operator table', () => {
 			query([[{ field: 'A', operator: 'like' as ProfitOperator, value: 'x' }]]),
 		);
 		expect(unknown.field).toBe('Filters');
-		expect(unknown.message).toContain('group 1, condition 1');
+		expect(unknown.message).toContain('Filters → Group 1 → Condition 1 (field "A")');
 		for (const value of [undefined, null, '']) {
 			const missing = inputError(() =>
 				query([
@@ -97,7 +97,7 @@ describe('operator table', () => {
 			);
 			expect(missing.field).toBe('Filters');
 			// Numbered as the user sees them, empty groups included.
-			expect(missing.message).toBe('Filter group 3, condition 1: "Contains" needs a value');
+			expect(missing.message).toBe('Filters → Group 3 → Condition 1 (field "B"): "Contains" needs a value');
 			expect(missing.hint).toContain('Is Empty');
 		}
 	});

@@ -60,15 +60,15 @@ describe('raw JSON filter validation', () => {
 		],
 		[
 			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "16", "#text": "x"}]}]}}',
-			/between 1 and 15/,
+			/one of the AFAS operator codes 1 to 15/,
 		],
 		[
 			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "=", "#text": "x"}]}]}}',
-			/between 1 and 15/,
+			/one of the AFAS operator codes 1 to 15/,
 		],
 		[
 			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": true, "#text": "x"}]}]}}',
-			/between 1 and 15/,
+			/one of the AFAS operator codes 1 to 15/,
 		],
 		[
 			'{"Filters": {"Filter": [{"Field": [{"@FieldId": "A", "@OperatorType": "1"}]}]}}',
@@ -87,5 +87,50 @@ describe('raw JSON filter validation', () => {
 		expect(error.field).toBe('Raw JSON Filter');
 		expect(error.message).toMatch(message);
 		expect(error.hint).toBeTruthy();
+	});
+});
+
+describe('raw JSON filter operator codes', () => {
+	const withOperator = (operator: unknown) =>
+		JSON.stringify({
+			Filters: { Filter: [{ Field: [{ '@FieldId': 'AdminId', '@OperatorType': operator, '#text': '1' }] }] },
+		});
+
+	it.each([1, 9, 15, '1', '10', '15'])('accepts the AFAS code %j', (operator) => {
+		const parsed = parseRawFilterJson(withOperator(operator));
+		expect(parsed?.Filters.Filter[0].Field[0]['@OperatorType']).toBe(String(operator));
+	});
+
+	it.each([
+		['01', '"01"'],
+		[' 1', '" 1"'],
+		['1 ', '"1 "'],
+		['1.0', '"1.0"'],
+		[1.5, '1.5'],
+		['0x1', '"0x1"'],
+		['1e1', '"1e1"'],
+		['', '""'],
+		[0, '0'],
+		[16, '16'],
+		[-1, '-1'],
+		['eq', '"eq"'],
+		[['1'], '["1"]'],
+		[null, 'null'],
+		[false, 'false'],
+	])('refuses %j: not exactly an AFAS code', (operator, shown) => {
+		const error = inputError(() => parseRawFilterJson(withOperator(operator)));
+		expect(error.field).toBe('Raw JSON Filter');
+		expect(error.message).toBe(
+			`Filters.Filter[0].Field[0] has "@OperatorType" ${shown}; it must be one of the AFAS operator codes 1 to 15`,
+		);
+		expect(error.hint).toContain('1 equals');
+		expect(error.hint).toContain('15 quick filter');
+	});
+
+	it('names a missing operator', () => {
+		const raw = '{"Filters":{"Filter":[{"Field":[{"@FieldId":"A","#text":"1"}]}]}}';
+		expect(inputError(() => parseRawFilterJson(raw)).message).toBe(
+			'Filters.Filter[0].Field[0] has no "@OperatorType"; it must be one of the AFAS operator codes 1 to 15',
+		);
 	});
 });

@@ -61,3 +61,47 @@ describe('SB location', () => {
 		expect(error.hint).toBeTruthy();
 	});
 });
+
+describe('SB Domain must be a name on afasfocus.nl', () => {
+	it.each([
+		'evil.example/',
+		'evil.example',
+		'test123.afasfocus.nl.evil.example',
+		'test123.afasfocus.nl@evil.example',
+		'https://test123.afasfocus.nlx/scope',
+		'https://evil.example/test123.afasfocus.nl',
+		'https://-x.afasfocus.nl/scope',
+	])('rejects %s naming the Domain field', (domain) => {
+		const error = inputError(() => sbLocation({ domain, customerEnvironment: 'scope' }));
+		expect(error.field).toBe('Domain');
+		expect(error.message).toContain('is not an AFAS SB domain');
+		expect(error.hint).toContain('test123');
+	});
+
+	it('does not echo a password pasted with the URL', () => {
+		const error = inputError(() =>
+			sbLocation({ domain: 'https://proxyuser:Pw-77@test123.afasfocus.nl/scope', customerEnvironment: '' }),
+		);
+		expect(error.field).toBe('Domain');
+		expect(error.message).toBe('Domain "https://***@test123.afasfocus.nl/scope" is not an AFAS SB domain');
+	});
+
+	it.each([
+		['https://test123.afasfocus.nl:8443/scope?x=1', 'https://test123.afasfocus.nl/scope'],
+		['https://test123.afasfocus.nl#top', 'https://test123.afasfocus.nl/other'],
+		['https://test123.afasfocus.nl/?tab=1', 'https://test123.afasfocus.nl/other'],
+	])('still reads %s', (domain, url) => {
+		expect(sbBaseUrl({ domain, customerEnvironment: domain.includes('/scope') ? '' : 'other' })).toBe(url);
+	});
+
+	it.each([
+		['javascript:alert(1)', 'is not an http(s) URL'],
+		['file:///etc/passwd', 'is not an http(s) URL'],
+		['https://proxyuser:Pw-77@proxy.example', 'contains a user name or password'],
+	])('rejects the custom Base URL %s', (baseUrl, message) => {
+		const error = inputError(() => sbLocation({ server: 'custom', baseUrl, customerEnvironment: 'scope' }));
+		expect(error.field).toBe('Base URL');
+		expect(error.message).toContain(message);
+		expect(error.message).not.toContain('Pw-77');
+	});
+});

@@ -3,6 +3,9 @@ import { isSafeObjectProperty, NodeOperationError, setSafeObjectProperty } from 
 
 import type { AfasRequestOptions } from '../../../transport';
 import { afasRequest } from '../../../transport';
+import { parameters } from '../../../parameters';
+import { decodeBase64Strict } from '../../../wire/base64';
+import { binaryPropertyProperty } from '../../common.descriptions';
 
 /** FileConnector, SubjectConnector, ImageConnector and ReportConnector all answer with this JSON (§8.2–§8.5). */
 export interface ProfitFileResponse {
@@ -29,8 +32,10 @@ const EXTENSIONS: Record<string, string> = {
 
 /** The output binary field, checked before anything is downloaded. */
 function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
-	const name = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	if (name.trim() === '' || !isSafeObjectProperty(name)) {
+	const name = parameters(this, itemIndex, [binaryPropertyProperty]).string('binaryPropertyName', {
+		required: true,
+	});
+	if (!isSafeObjectProperty(name)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Put Output File in Field: "${name}" cannot be used`,
@@ -64,7 +69,17 @@ async function toBinaryItem(
 	const mimeType = response.mimetype || 'application/octet-stream';
 	const extension = EXTENSIONS[mimeType.toLowerCase()] ?? 'bin';
 	const fileName = response.filename || `${baseName}.${extension}`;
-	const data = Buffer.from(response.filedata, 'base64');
+	const decoded = decodeBase64Strict(response.filedata);
+	if (!decoded.ok) {
+		throw new NodeOperationError(this.getNode(), 'AFAS returned file data that is not valid Base64', {
+			itemIndex,
+			description:
+				`The "filedata" of ${JSON.stringify(fileName)} (${mimeType}, ${response.filedata.length} characters) ` +
+				`cannot be decoded: ${decoded.problem}. No file was made from it. Try again; if it persists, ` +
+				'something between n8n and AFAS (a proxy or gateway) may be changing the answer.',
+		});
+	}
+	const data = decoded.bytes;
 	const binary: IBinaryKeyData = {};
 	// The field name is typed by the user.
 	setSafeObjectProperty(

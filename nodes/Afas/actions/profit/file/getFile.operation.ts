@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { fileConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
@@ -37,8 +38,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
-	const fileName = this.getNodeParameter('fileName', itemIndex) as string;
+	const p = parameters(this, itemIndex, properties);
+	const fileId = p.string('fileId', { required: true, trim: true });
+	// Not trimmed: Profit finds the file by its exact original name.
+	const fileName = p.string('fileName', { required: true });
 	return await downloadFile.call(
 		this,
 		itemIndex,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import type { ProfitImageFormat } from '../../../wire/profitPaths';
 import { imageConnectorPath, imageFormatQuery } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
@@ -39,8 +40,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const imageId = String(this.getNodeParameter('imageId', itemIndex));
-	const format = this.getNodeParameter('format', itemIndex, 'original') as ProfitImageFormat;
+	const p = parameters(this, itemIndex, properties);
+	const imageId = p.string('imageId', { required: true, trim: true });
+	const format = p.options<ProfitImageFormat>('format');
 	return await downloadFile.call(
 		this,
 		itemIndex,

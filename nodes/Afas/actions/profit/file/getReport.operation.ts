@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { buildFilterQuery } from '../../../wire/profitFilter';
 import { reportConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
@@ -49,11 +45,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const reportId = this.getNodeParameter('reportId', itemIndex) as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		rawFilterJson?: string | IDataObject;
-	};
-	const rawFilterJson = options.rawFilterJson === '' ? undefined : options.rawFilterJson;
+	const p = parameters(this, itemIndex, properties);
+	const reportId = p.string('reportId', { required: true, trim: true });
+	const rawFilterJson = p.json('options.rawFilterJson');
 	return await downloadFile.call(
 		this,
 		itemIndex,

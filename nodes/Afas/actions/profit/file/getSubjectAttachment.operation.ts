@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { subjectConnectorPath } from '../../../wire/profitPaths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
@@ -36,8 +37,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const subjectId = String(this.getNodeParameter('subjectId', itemIndex));
-	const fileId = this.getNodeParameter('fileId', itemIndex) as string;
+	const p = parameters(this, itemIndex, properties);
+	const subjectId = p.string('subjectId', { required: true, trim: true });
+	const fileId = p.string('fileId', { required: true, trim: true });
 	return await downloadFile.call(
 		this,
 		itemIndex,

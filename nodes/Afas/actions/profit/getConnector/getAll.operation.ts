@@ -1,11 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ParameterReader } from '../../../parameters';
+import { parameters } from '../../../parameters';
 import { getConnectorMetainfo, MAX_PARALLEL_REQUESTS, readGetConnector } from '../../../transport';
 import { convertRowDates } from '../../../wire/profitDates';
 import type { DateHandling } from '../../../wire/profitDates';
@@ -17,13 +14,12 @@ import type {
 } from '../../../wire/profitFilter';
 import { PROFIT_OPERATORS } from '../../../wire/profitFilter';
 import { AfasInputError } from '../../../wire/inputError';
-import { choosePageSize } from '../../../wire/profitPaging';
+import { choosePageSize, MAX_PAGE_SIZE_OVERRIDE } from '../../../wire/profitPaging';
 import {
 	getConnectorLocator,
 	limitProperty,
 	returnAllProperty,
 	sortDirectionOptions,
-	timeoutMsOf,
 	timeoutOption,
 } from '../../common.descriptions';
 import { checkFieldsExist } from './fields';
@@ -170,7 +166,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: MAX_PAGE_SIZE_OVERRIDE },
 				default: 0,
 				description:
 					"Rows per request. 0 (or no option) chooses it from the number of fields, so that fields × rows stays under AFAS's guidance of 150 000.",
@@ -202,59 +198,38 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface ConditionParameter {
-	field?: string;
-	operator?: ProfitOperator;
-	value?: unknown;
-}
-
-interface GetAllOptions {
-	dateHandling?: DateHandling;
-	fetchInOneRequest?: boolean;
-	pageSize?: number;
-	parallelRequests?: number;
-	rawFilterJson?: string | IDataObject;
-	timeout?: number;
-}
-
-/** Expressions can hand over Luxon DateTimes; the wire rules take JS Dates and strings. */
+/**
+ * Expressions can hand over Luxon DateTimes; the wire rules take JS Dates. Anything else goes on as it is: the
+ * wire checks each value by its field's type and refuses objects and lists (never "[object Object]").
+ */
 function filterValue(value: unknown): ProfitCondition['value'] {
-	if (value instanceof Date || value === null || value === undefined)
-		return value as Date | null | undefined;
 	if (
 		typeof value === 'object' &&
+		value !== null &&
 		typeof (value as { toJSDate?: unknown }).toJSDate === 'function'
 	) {
 		return (value as { toJSDate(): Date }).toJSDate();
 	}
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-		return value;
-	return String(value);
+	return value;
 }
 
-function readFilters(this: IExecuteFunctions, itemIndex: number): ProfitFilterGroups {
-	const groups = this.getNodeParameter('filters.groups', itemIndex, []) as Array<{
-		conditions?: { condition?: ConditionParameter[] };
-	}>;
-	return groups
+function readFilters(p: ParameterReader): ProfitFilterGroups {
+	return p
+		.entries('filters.groups')
 		.map((group) =>
-			(group.conditions?.condition ?? []).map((condition) => ({
-				field: condition.field ?? '',
-				operator: condition.operator ?? 'equals',
-				value: filterValue(condition.value),
+			group.entries('conditions.condition').map((condition) => ({
+				field: condition.string('field', { trim: true }),
+				operator: condition.options<ProfitOperator>('operator'),
+				value: filterValue(condition.raw('value')),
 			})),
 		)
 		.filter((group) => group.length > 0);
 }
 
-function readSort(this: IExecuteFunctions, itemIndex: number): SortField[] {
-	const fields = this.getNodeParameter('sort.fields', itemIndex, []) as Array<{
-		field?: string;
-		direction?: string;
-	}>;
-	return fields.map((entry) => ({
-		field: entry.field ?? '',
-		descending: entry.direction === 'descending',
+function readSort(p: ParameterReader): SortField[] {
+	return p.entries('sort.fields').map((entry) => ({
+		field: entry.string('field', { trim: true }),
+		descending: entry.options('direction') === 'descending',
 	}));
 }
 
@@ -273,21 +248,32 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const connectorId = this.getNodeParameter('connector', itemIndex, '', {
-		extractValue: true,
-	}) as string;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const options = this.getNodeParameter('options', itemIndex, {}) as GetAllOptions;
-	const filter = readFilters.call(this, itemIndex);
-	const requestedSort = readSort.call(this, itemIndex);
+	const p = parameters(this, itemIndex, properties);
+	const connectorId = p.locator('connector', {
+		emptyHint: 'Choose a GetConnector from the list, or enter its ID (e.g. Profit_Debtors).',
+	});
+	const returnAll = p.boolean('returnAll');
+	const limit = returnAll
+		? undefined
+		: p.number('limit', { integer: true, hint: 'Turn on Return All to read every row.' });
+	const filter = readFilters(p);
+	const requestedSort = readSort(p);
+	const dateHandling = p.options<DateHandling>('options.dateHandling');
+	const fetchInOneRequest = returnAll && p.boolean('options.fetchInOneRequest');
+	const pageSizeOverride = p.number('options.pageSize', { integer: true });
+	const parallelRequests = p.number('options.parallelRequests', { integer: true });
+	const rawFilterJson = p.json('options.rawFilterJson');
+	const timeoutMs = p.timeoutMs('options.timeout');
 
 	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
-	const fieldIds = (metainfo.fields ?? []).map((field) => field.id);
-	checkFieldsExist(connectorId, fieldIds, filter, requestedSort);
-	const fetchInOneRequest = returnAll && options.fetchInOneRequest === true;
+	const fields = Array.isArray(metainfo.fields) ? metainfo.fields : [];
+	const fieldIds = fields
+		.map((field) => field?.id)
+		.filter((id): id is string => typeof id === 'string' && id !== '');
+	// With the field objects, each filter value is also checked by its field's type.
+	checkFieldsExist(connectorId, fields, filter, requestedSort);
 	// No field count (empty metainfo) gives the module's default page size, not one sized for a single column.
-	const pageSize = choosePageSize(fieldIds.length, options.pageSize);
+	const pageSize = choosePageSize(fieldIds.length, pageSizeOverride);
 	const mayPage = !fetchInOneRequest && (limit === undefined || limit > pageSize);
 	if (fieldIds.length === 0 && requestedSort.length === 0 && mayPage) {
 		throw new AfasInputError(
@@ -300,15 +286,14 @@ export async function execute(
 	const rows = await readGetConnector.call(this, {
 		connectorId,
 		filter,
-		rawFilterJson: options.rawFilterJson === '' ? undefined : options.rawFilterJson,
+		rawFilterJson,
 		sort: withTieBreaker(requestedSort, fieldIds[0]),
 		pageSize,
 		limit,
-		parallelRequests: options.parallelRequests ?? 1,
+		parallelRequests,
 		fetchInOneRequest,
 		itemIndex,
-		timeoutMs: timeoutMsOf(options),
+		timeoutMs,
 	});
-	const dateHandling = options.dateHandling ?? 'amsterdam';
 	return rows.map((row) => ({ json: convertRowDates(row, dateHandling) }));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { getConnectorMetainfo } from '../../../transport';
 import { getConnectorLocator } from '../../common.descriptions';
 import { allowedValues } from './describe';
@@ -15,9 +16,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const connectorId = this.getNodeParameter('connector', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+	const connectorId = parameters(this, itemIndex, [getConnectorLocator]).locator('connector', {
+		emptyHint: 'Choose a GetConnector from the list, or enter its ID (e.g. Profit_Debtors).',
+	});
 	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
 	const fields: IDataObject[] = (metainfo.fields ?? []).map((field) => {
 		const described: IDataObject = {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { updateConnectorMetainfo } from '../../../transport';
 import { updateConnectorLocator } from '../../common.descriptions';
 import { describeUpdateObject } from './describe';
@@ -18,9 +19,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const connectorId = this.getNodeParameter('updateConnector', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+	const connectorId = parameters(this, itemIndex, [updateConnectorLocator]).locator(
+		'updateConnector',
+		{
+			emptyHint: 'Choose an UpdateConnector from the list, or enter its ID (e.g. KnOrganisation).',
+		},
+	);
 	const metainfo = await updateConnectorMetainfo.call(this, connectorId, itemIndex);
 	return [
 		{

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { profitMetainfo } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,7 +29,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const connectorType = this.getNodeParameter('connectorType', itemIndex, 'all') as string;
+	const connectorType = parameters(this, itemIndex, properties).options('connectorType');
 	const metainfo = await profitMetainfo.call(this, itemIndex);
 	const environment = typeof metainfo.info?.envid === 'string' ? metainfo.info.envid : undefined;
 	const items: INodeExecutionData[] = [];

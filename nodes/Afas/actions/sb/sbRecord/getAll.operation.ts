@@ -1,15 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { parameters } from '../../../parameters';
 import { readSbList } from '../../../transport';
 import {
 	limitProperty,
 	returnAllProperty,
 	sortDirectionOptions,
-	timeoutMsOf,
 	timeoutOption,
 } from '../../common.descriptions';
 import { SB_RESOURCES, sbResource } from './resources';
+
+const DEFAULT_SB_PAGE_SIZE = 500;
 
 const properties: INodeProperties[] = [
 	{
@@ -62,7 +64,7 @@ const properties: INodeProperties[] = [
 				name: 'pageSize',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: 500,
+				default: DEFAULT_SB_PAGE_SIZE,
 				description: 'Rows per request',
 			},
 			timeoutOption,
@@ -79,7 +81,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const resourceName = this.getNodeParameter('sbResource', itemIndex) as string;
+	const p = parameters(this, itemIndex, properties);
+	const resourceName = p.options('sbResource');
 	const resource = sbResource(resourceName);
 	if (!resource) {
 		throw new NodeOperationError(this.getNode(), `Unknown AFAS SB resource "${resourceName}"`, {
@@ -87,24 +90,24 @@ export async function execute(
 			description: `Use one of: ${SB_RESOURCES.map((entry) => entry.value).join(', ')}`,
 		});
 	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filter = (this.getNodeParameter('filter', itemIndex, '') as string).trim();
-	const sortField = (this.getNodeParameter('sortField', itemIndex, '') as string).trim();
-	const sortDirection = this.getNodeParameter('sortDirection', itemIndex, 'ascending') as string;
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		pageSize?: number;
-		timeout?: number;
-	};
+	const returnAll = p.boolean('returnAll');
+	const limit = returnAll
+		? undefined
+		: p.number('limit', { integer: true, hint: 'Turn on Return All to read every record.' });
+	const filter = p.string('filter', { trim: true });
+	const sortField = p.string('sortField', { trim: true });
+	const sortDirection = p.options('sortDirection');
+	const pageSize = p.number('options.pageSize', { integer: true });
+	const timeoutMs = p.timeoutMs('options.timeout');
 	const rows = await readSbList.call(this, {
 		resource: resource.value,
 		acceptVersion: resource.acceptVersion,
 		filter: filter === '' ? undefined : filter,
 		sortField: `${sortField === '' ? resource.defaultSort : sortField} ${sortDirection === 'descending' ? 'descending' : 'ascending'}`,
-		pageSize: options.pageSize ?? 500,
+		pageSize,
 		limit,
 		itemIndex,
-		timeoutMs: timeoutMsOf(options),
+		timeoutMs,
 	});
 	return rows.map((row) => ({ json: row }));
 }

@@ -1,0 +1,2 @@
+export type { ParameterReader } from './reader';
+export { parameters } from './reader';
