@@ -14,7 +14,7 @@ import {
 	parseIntegrationId,
 	profitAuthorizationHeader,
 	profitBaseUrl,
-} from '../nodes/Afas/wire/profitConnection';
+} from '../nodes/Afas/wire/profit/connection';
 import { secretsOf } from '../nodes/Afas/wire/secrets';
 import { bodyRule, redirectRules, refuseRedirects, testRules, withBaseUrl } from './common/origin';
 import { accessTokenProperty, credentialError, fetchAccessToken } from './common/tokenExchange';

@@ -9,7 +9,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { sbBaseUrl } from '../nodes/Afas/wire/sbConnection';
+import { sbBaseUrl } from '../nodes/Afas/wire/sb/connection';
 import { secretsOf } from '../nodes/Afas/wire/secrets';
 import { sbLocationNotices, sbLocationProperties } from './common/sbLocation';
 import { bodyRule, redirectRules, refuseRedirects, testRules, withBaseUrl } from './common/origin';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { HTTP_BASE_URL, URL_WITH_USERINFO } from '../../nodes/Afas/wire/profitConnection';
-import { DOMAIN_NAME, ENVIRONMENT_NAME, NOT_AN_ENVIRONMENT, SB_URL } from '../../nodes/Afas/wire/sbConnection';
+import { HTTP_BASE_URL, URL_WITH_USERINFO } from '../../nodes/Afas/wire/baseUrl';
+import { DOMAIN_NAME, ENVIRONMENT_NAME, NOT_AN_ENVIRONMENT, SB_URL } from '../../nodes/Afas/wire/sb/connection';
 
 /** The AFAS SB location fields, shared by the token credential and the OAuth2 companion so both read alike. */
 export const sbLocationProperties: INodeProperties[] = [
@@ -54,7 +54,7 @@ export const sbLocationProperties: INodeProperties[] = [
 /*
  * The OAuth2 credential's authorization and token URLs are n8n expressions over these fields, evaluated by
  * n8n (not by our code) when the user connects and when tokens are refreshed. They are built from the very
- * patterns `sbLocation()` (nodes/Afas/wire/sbConnection.ts) and `parseBaseUrl()` use, step for step, so an
+ * patterns `sbLocation()` (nodes/Afas/wire/sb/connection.ts) and `parseBaseUrl()` use, step for step, so an
  * invalid location can never yield a real host: it yields a URL on the reserved `.invalid` top-level domain
  * (RFC 6761, never resolves) whose path says what to fix, and nothing is sent anywhere.
  */
@@ -65,32 +65,40 @@ export const INVALID_LOCATION_REASONS = {
 	environment: 'Customer-Environment-must-be-the-first-path-segment-after-the-host',
 } as const;
 
-const field = (name: string) => `String($self["${name}"] || "").trim()`;
 const literal = (pattern: RegExp) => `/${pattern.source}/${pattern.flags}`;
 const invalid = (reason: keyof typeof INVALID_LOCATION_REASONS) =>
 	`"${INVALID_LOCATION_ORIGIN}/${INVALID_LOCATION_REASONS[reason]}"`;
 
-const CUSTOM = '$self["server"] === "custom"';
-const BASE_URL = `${field('baseUrl')}.replace(/\\/+$/, "")`;
-const BASE_URL_OK = `(!${literal(URL_WITH_USERINFO)}.test(${BASE_URL}) && ${literal(HTTP_BASE_URL)}.test(${BASE_URL}))`;
-const PASTED = `(${field('domain')}.match(${literal(SB_URL)}) || [])`;
-const DOMAIN = `(${PASTED}[1] || ${field('domain')}).toLowerCase()`;
-const DOMAIN_OK = `${literal(DOMAIN_NAME)}.test(${DOMAIN})`;
-const SEGMENT = `(${PASTED}[2] || "")`;
-const PASTED_ENVIRONMENT = `(${literal(NOT_AN_ENVIRONMENT)}.test(${SEGMENT}) ? "" : ${SEGMENT})`;
-const TYPED_ENVIRONMENT = field('customerEnvironment');
-// What the user typed in Customer Environment wins over what a pasted URL implies (custom: only what is typed).
-const ENVIRONMENT = `(${CUSTOM} ? ${TYPED_ENVIRONMENT} : (${TYPED_ENVIRONMENT} || ${PASTED_ENVIRONMENT})).trim().replace(/^\\/+|\\/+$/g, "")`;
-const ENVIRONMENT_OK = `(${literal(ENVIRONMENT_NAME)}.test(${ENVIRONMENT}) && !${literal(NOT_AN_ENVIRONMENT)}.test(${ENVIRONMENT}))`;
-// ENVIRONMENT_NAME admits only characters encodeURIComponent leaves alone, so no encoding step is needed.
-const WITH_ENVIRONMENT = (origin: string) =>
-	`(${ENVIRONMENT_OK} ? ${origin} + "/" + ${ENVIRONMENT} : ${invalid('environment')})`;
-
-/** `https://test123.afasfocus.nl/scope`, exactly `sbBaseUrl()`, or the reason on the `.invalid` host. */
-export const SB_BASE_URL_EXPRESSION =
-	`(${CUSTOM} ` +
-	`? (${BASE_URL_OK} ? ${WITH_ENVIRONMENT(BASE_URL)} : ${invalid('baseUrl')}) ` +
-	`: (${DOMAIN_OK} ? ${WITH_ENVIRONMENT(`"https://" + ${DOMAIN} + ".afasfocus.nl"`)} : ${invalid('domain')}))`;
+/**
+ * `https://test123.afasfocus.nl/scope`, exactly `sbBaseUrl()`, or the reason on the `.invalid` host.
+ *
+ * One function over `$self` so every pattern appears once: n8n 1.x's editor sends the whole credential, these
+ * expressions included, as the query string of its "Connect my account" request, and a URL over ~16 kB is
+ * refused with HTTP 431. What the user typed in Customer Environment wins over what a pasted URL implies
+ * (custom: only what is typed). ENVIRONMENT_NAME admits only characters encodeURIComponent leaves alone, so no
+ * encoding step is needed.
+ */
+export const SB_BASE_URL_EXPRESSION = [
+	'(function (s) {',
+	'var t = function (n) { return String(s[n] || "").trim(); };',
+	'var custom = s.server === "custom";',
+	`var pasted = custom ? [] : (t("domain").match(${literal(SB_URL)}) || []);`,
+	`var implied = ${literal(NOT_AN_ENVIRONMENT)}.test(pasted[2] || "") ? "" : (pasted[2] || "");`,
+	'var env = (custom ? t("customerEnvironment") : (t("customerEnvironment") || implied)).trim().replace(/^\\/+|\\/+$/g, "");',
+	'var origin;',
+	'if (custom) {',
+	'var base = t("baseUrl").replace(/\\/+$/, "");',
+	`if (${literal(URL_WITH_USERINFO)}.test(base) || !${literal(HTTP_BASE_URL)}.test(base)) return ${invalid('baseUrl')};`,
+	'origin = base;',
+	'} else {',
+	'var domain = (pasted[1] || t("domain")).toLowerCase();',
+	`if (!${literal(DOMAIN_NAME)}.test(domain)) return ${invalid('domain')};`,
+	'origin = "https://" + domain + ".afasfocus.nl";',
+	'}',
+	`if (!${literal(ENVIRONMENT_NAME)}.test(env) || ${literal(NOT_AN_ENVIRONMENT)}.test(env)) return ${invalid('environment')};`,
+	'return origin + "/" + env;',
+	'})($self)',
+].join(' ');
 
 /*
  * The same rules for the panel, as `_cnd.regex` display conditions (a plain, case-sensitive pattern in both

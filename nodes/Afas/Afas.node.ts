@@ -6,18 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	productProperty,
-	profitResourceProperty,
-	sbAuthenticationProperty,
-	sbResourceProperty,
-} from './actions/common.descriptions';
-import * as file from './actions/profit/file';
-import * as getConnector from './actions/profit/getConnector';
-import * as metainfo from './actions/profit/metainfo';
-import * as system from './actions/profit/system';
+import { productProperty } from './actions/common.descriptions';
+import * as profit from './actions/profit';
 import { router } from './actions/router';
-import * as sbRecord from './actions/sb/sbRecord';
+import * as sb from './actions/sb';
 import { listSearch, loadOptions } from './methods';
 
 export class Afas implements INodeType {
@@ -48,14 +40,11 @@ export class Afas implements INodeType {
 		],
 		properties: [
 			productProperty,
-			sbAuthenticationProperty,
-			profitResourceProperty,
-			sbResourceProperty,
-			...getConnector.description,
-			...metainfo.description,
-			...file.description,
-			...system.description,
-			...sbRecord.description,
+			sb.authenticationProperty,
+			profit.resourceProperty,
+			sb.resourceProperty,
+			...profit.description,
+			...sb.description,
 		],
 	};
 

@@ -4,7 +4,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { AfasSbOAuth2Api } from '../../credentials/AfasSbOAuth2Api.credentials';
 import { INVALID_LOCATION_ORIGIN, INVALID_LOCATION_REASONS } from '../../credentials/common/sbLocation';
 import { isAfasInputError } from '../../nodes/Afas/wire/inputError';
-import { sbBaseUrl } from '../../nodes/Afas/wire/sbConnection';
+import { sbBaseUrl } from '../../nodes/Afas/wire/sb/connection';
 import { TestCredentialsHelper, requestWithCredential } from '../helpers/afas';
 import type { SbSim } from '../simulator/sb/testHelpers';
 import { connectedSbOAuth2Credential, startSbSim } from '../simulator/sb/testHelpers';
@@ -131,6 +131,15 @@ const LOCATIONS: Array<Record<string, unknown>> = [
 ];
 
 describe('AFAS SB OAuth2 credential: the location is validated like the node validates it', () => {
+	it('keeps the whole credential small enough for the query string of n8n 1.x\'s "Connect my account" request', () => {
+		// n8n 1.x's editor sends every credential field, these expressions included, as query parameters of
+		// GET /rest/oauth2-credential/auth; past ~16 kB the server answers 431 and connecting is impossible.
+		const query = new URLSearchParams(
+			Object.fromEntries(type.properties.map((property) => [property.name, String(property.default)])),
+		).toString();
+		expect(query.length).toBeLessThan(8000);
+	});
+
 	it(`yields sbBaseUrl() or a URL on the .invalid host naming the field, for all ${LOCATIONS.length} locations`, () => {
 		for (const data of LOCATIONS) {
 			const expected = verdict(data);

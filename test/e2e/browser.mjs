@@ -65,7 +65,14 @@ function ui(page, shotDir, baseUrl) {
 			return (await field(name).count()) > 0 && (await field(name).first().isVisible());
 		},
 		async expectFields(shown, hidden) {
-			for (const name of shown) assert.ok(await this.visible(name), `field "${name}" should be shown`);
+			// The panel re-renders after each choice; on a busy machine a field can take a moment to appear.
+			for (const name of shown) {
+				const appeared = await field(name)
+					.first()
+					.waitFor({ state: 'visible', timeout: 5000 })
+					.then(() => true, () => false);
+				assert.ok(appeared, `field "${name}" should be shown`);
+			}
 			for (const name of hidden) assert.ok(!(await this.visible(name)), `field "${name}" should be hidden`);
 		},
 		async newCredential(typeName) {

@@ -106,11 +106,40 @@ export const CASES = [
 				/GetConnector not supported for this app or the user is not authorized/,
 				`the error item does not carry AFAS's message: ${JSON.stringify(items[0].json).slice(0, 300)}`,
 			);
-			assert.equal(String(items[0].json.httpCode ?? ''), '500', 'httpCode');
+			assert.equal(String(items[0].json.httpCode ?? ''), '500', `httpCode: ${JSON.stringify(items[0]).slice(0, 1500)}`);
+
 			const asked = sim.requests.filter((r) => r.product === 'profit' && /profit_salaries/i.test(r.path));
 			assert.ok(asked.length >= 1, 'the node never asked AFAS');
 			assertNoSecrets(items, sim);
 			return `error item: "${error.slice(0, 120)}"`;
+		},
+	},
+	{
+		file: 'profit-error-output.json',
+		title: 'On Error = Continue (using error output) -> AFAS failure and bad input on the error output, none on the success output',
+		check({ run, sim }) {
+			const runData = run.data.resultData.runData;
+			const outputs = (name) => runData[name]?.at(-1)?.data?.main ?? [];
+			for (const name of ['AFAS', 'AFAS Bad Limit']) {
+				const [success = [], failures = []] = outputs(name);
+				assert.equal(success.length, 0, `${name}: ${success.length} items on the success output`);
+				assert.equal(failures.length, 1, `${name}: ${failures.length} items on the error output`);
+				assert.deepEqual(failures[0].pairedItem, { item: 0 }, `${name}: pairedItem`);
+				assertNoSecrets(failures, sim);
+			}
+			// On the error output the facts sit under `error` (n8n routes only items whose json is nothing but that).
+			const apiFailure = outputs('AFAS')[1][0].json.error ?? {};
+			assert.match(String(apiFailure.message), /GetConnector not supported for this app or the user is not authorized/);
+			assert.match(String(apiFailure.description), /profitLogReference/, 'AFAS log reference in the description');
+			assert.equal(String(apiFailure.httpCode ?? ''), '500', 'httpCode on the error item');
+			const inputFailure = outputs('AFAS Bad Limit')[1][0].json.error ?? {};
+			assert.match(String(inputFailure.message), /^Limit must be/, `bad-input error: ${JSON.stringify(inputFailure)}`);
+			assert.ok(!sim.requests.some((r) => /profit_debtor/i.test(r.path)), 'the bad Limit still sent a request');
+			// The Failures node runs once per parent that sent it items.
+			const failuresIn = (runData.Failures ?? []).flatMap((task) => task.data?.main?.[0] ?? []);
+			assert.equal(failuresIn.length, 2, `the Failures node received ${failuresIn.length} items`);
+			assert.equal((runData.Rows ?? []).flatMap((task) => task.data?.main?.[0] ?? []).length, 0, 'Rows received items');
+			return `2 failures on the error output ("${String(apiFailure.message).slice(0, 60)}…", "${String(inputFailure.message).slice(0, 60)}…"), 0 on the success output`;
 		},
 	},
 	{

@@ -2,7 +2,9 @@
  * On Error → "Continue" and "Continue (using error output)": which output each item reaches, routed by n8n-core's
  * own `WorkflowExecute.handleNodeErrorOutput` (the step n8n runs after a node with `onError:
  * 'continueErrorOutput'`), behind a real previous node so the input item's json is merged in as n8n does.
- * The 1.x copy of that function (n8n-core 1.123) decides on the same `item.error` test.
+ * The 1.x copy of that function (n8n-core 1.123) decides on the same `item.error` test. After it, n8n replaces the
+ * json of any item carrying n8n's own `error` field with the bare message (`normalizeNodeErrors`), so that step runs
+ * here too: an item shaped the wrong way loses AFAS's description and HTTP code, as it did in real n8n.
  */
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecuteContext, InstanceSettings, WorkflowExecute } from 'n8n-core';
@@ -140,13 +142,13 @@ async function runRouted(
 		[],
 	);
 	const output = (await afas.execute!.call(context)) as INodeExecutionData[][];
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	if (onError === 'continueErrorOutput')
-		new WorkflowExecute(additionalData, 'manual', runExecutionData).handleNodeErrorOutput(
-			workflow,
-			executeData,
-			output,
-			0,
-		);
+		workflowExecute.handleNodeErrorOutput(workflow, executeData, output, 0);
+	// Private in n8n-core's typings, but the step n8n runs on every node's output.
+	(workflowExecute as unknown as { normalizeNodeErrors(data: INodeExecutionData[][]): void }).normalizeNodeErrors(
+		output,
+	);
 	return output;
 }
 
@@ -181,14 +183,12 @@ describe('On Error → Continue (using error output)', () => {
 		expect(failed.json).toMatchObject({
 			id: 'Profit_Salaries',
 			row: 'first',
-			error: NOT_AUTHORISED,
-			httpCode: '500',
+			error: { message: NOT_AUTHORISED, httpCode: '500' },
 		});
-		expect(String(failed.json.description)).toContain('profitLogReference');
-		expect(failed.error?.name).toBe('NodeApiError');
-		expect(failed.error?.message).toBe(NOT_AUTHORISED);
-		expect((failed.error as { httpCode?: string }).httpCode).toBe('500');
-		expect((failed.error?.context as { itemIndex?: number }).itemIndex).toBe(0);
+		expect(String((failed.json.error as { description?: string }).description)).toContain(
+			'profitLogReference',
+		);
+		expect(failed.error).toBeUndefined();
 		const token = sim.credentials.profit.token;
 		expect(allText(failed)).not.toContain(token);
 		expect(JSON.stringify(failed)).not.toContain(token);
@@ -203,8 +203,7 @@ describe('On Error → Continue (using error output)', () => {
 		);
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 1 }]);
 		expect(error.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
-		expect(error[0].error?.name).toBe('NodeOperationError');
-		expect(String(error[0].json.error)).toContain('Connector');
+		expect(String((error[0].json.error as { message?: string }).message)).toContain('Connector');
 		expect(connectorReads(sim, 'Profit_Administrations')).toHaveLength(1);
 	});
 
@@ -213,7 +212,9 @@ describe('On Error → Continue (using error output)', () => {
 		const [success, error] = await runRouted('continueErrorOutput', getMany, three, profitCredentials(sim));
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		expect(error.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(error.every((item) => item.json.error === NOT_AUTHORISED)).toBe(true);
+		expect(error.every((item) => (item.json.error as { message?: string }).message === NOT_AUTHORISED)).toBe(
+			true,
+		);
 	});
 
 	it('sends a failed AFAS SB item to the error output too', async () => {
@@ -234,8 +235,7 @@ describe('On Error → Continue (using error output)', () => {
 		expect(error).toHaveLength(1);
 		expect(error[0].pairedItem).toEqual({ item: 0 });
 		expect(error[0].json.n).toBe(1);
-		expect(error[0].json).toMatchObject({ error: 'Internal failure in SB', httpCode: '500' });
-		expect(error[0].error?.name).toBe('NodeApiError');
+		expect(error[0].json).toMatchObject({ error: { message: 'Internal failure in SB', httpCode: '500' } });
 		expect(allText(error[0])).not.toContain(sim.credentials.sb.appToken);
 	});
 });
@@ -251,7 +251,7 @@ describe('On Error → Continue (regular output)', () => {
 			description: expect.stringContaining('profitLogReference') as unknown,
 			httpCode: '500',
 		});
-		expect(only[0].error?.name).toBe('NodeApiError');
+		expect(only[0].error).toBeUndefined();
 		expect(only.slice(1).map((item) => item.json.AdminId)).toEqual([1, 2]);
 	});
 });

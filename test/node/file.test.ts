@@ -229,7 +229,6 @@ describe('File resource', () => {
 				continueOnFail: true,
 			});
 			expect(items[0].json.error).toBe('AFAS returned file data that is not valid Base64');
-			expect(items[0].error?.name).toBe('NodeOperationError');
 			expect(items[0].pairedItem).toEqual({ item: 0 });
 			expect(items[1].binary?.data).toBeDefined();
 			expect(items[1].pairedItem).toEqual({ item: 1 });

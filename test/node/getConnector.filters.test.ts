@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profitFilter';
+import { buildGetConnectorQuery, MAX_URL_LENGTH } from '../../nodes/Afas/wire/profit/query';
 import { byId, connectorReads, jsonOf, runProfit, thrownBy } from './setup';
 import { allText } from '../helpers/errors';
 import { useSimulator } from '../helpers/simulator';

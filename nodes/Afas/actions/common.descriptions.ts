@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+/** The first choice in the node; each product's index (actions/<product>/index.ts) brings the rest. */
 export const productProperty: INodeProperties = {
 	displayName: 'Product',
 	name: 'product',
@@ -19,52 +20,6 @@ export const productProperty: INodeProperties = {
 		},
 	],
 	default: 'profit',
-};
-
-export const sbAuthenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { product: ['sb'] } },
-	options: [
-		{ name: 'App Token', value: 'afasSbApi' },
-		{ name: 'OAuth2', value: 'afasSbOAuth2Api' },
-	],
-	default: 'afasSbApi',
-};
-
-export const profitResourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { product: ['profit'] } },
-	options: [
-		{
-			name: 'File',
-			value: 'file',
-			description: 'Files, dossier attachments, images and reports as binary data',
-		},
-		{ name: 'GetConnector', value: 'getConnector', description: 'Rows from a GetConnector' },
-		{
-			name: 'Metainfo',
-			value: 'metainfo',
-			description: 'Which connectors exist and which fields they have',
-		},
-		{ name: 'System', value: 'system', description: 'Information about the Profit environment' },
-	],
-	default: 'getConnector',
-};
-
-export const sbResourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { product: ['sb'] } },
-	options: [{ name: 'Record', value: 'sbRecord', description: 'Records of one AFAS SB resource' }],
-	default: 'sbRecord',
 };
 
 /** The GetConnector, as a searchable list from the environment's /metainfo or typed by id. */

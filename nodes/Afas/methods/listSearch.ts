@@ -4,7 +4,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { profitMetainfo } from '../transport';
+import { createProfitClient, profitMetainfo } from '../api/profit';
 
 function matching(
 	connectors: Array<{ id: string; description?: string }> | undefined,
@@ -33,7 +33,7 @@ export async function searchGetConnectors(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const metainfo = await profitMetainfo.call(this);
+	const metainfo = await profitMetainfo(await createProfitClient(this));
 	return { results: matching(metainfo.getConnectors, filter) };
 }
 
@@ -42,6 +42,6 @@ export async function searchUpdateConnectors(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const metainfo = await profitMetainfo.call(this);
+	const metainfo = await profitMetainfo(await createProfitClient(this));
 	return { results: matching(metainfo.updateConnectors, filter) };
 }

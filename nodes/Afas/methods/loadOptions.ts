@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getConnectorLocator } from '../actions/common.descriptions';
 import { parameters } from '../parameters';
-import { getConnectorMetainfo } from '../transport';
+import { createProfitClient, getConnectorMetainfo } from '../api/profit';
 
 /** The chosen GetConnector's fields (GET /metainfo/get/{id}): `id` is what filters and sorting use. */
 export async function getConnectorFields(
@@ -18,7 +18,7 @@ export async function getConnectorFields(
 			description: 'The fields are read from the GetConnector selected above.',
 		});
 	}
-	const metainfo = await getConnectorMetainfo.call(this, connectorId);
+	const metainfo = await getConnectorMetainfo(await createProfitClient(this), connectorId);
 	return (metainfo.fields ?? []).map((field) => ({
 		name: field.label && field.label !== field.id ? `${field.label} (${field.id})` : field.id,
 		value: field.id,

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AfasContext } from '../transport';
-import { DEFAULT_TIMEOUT_MS, nodeParameter } from '../transport';
+import { DEFAULT_TIMEOUT_MS } from '../transport';
 import type { NumberRule, ParameterCheck, TextRule } from '../wire/parameterRules';
 import {
 	checkBoolean,
@@ -18,6 +18,7 @@ import {
 	checkText,
 	LABEL_SEPARATOR,
 } from '../wire/parameterRules';
+import { nodeParameter } from './nodeParameter';
 
 /**
  * Reads the parameters of one item, each checked for type and range, so no operation, loader or trigger sends

@@ -170,12 +170,13 @@ function isNodeError(error: unknown): error is NodeErrorLike {
 
 /**
  * Makes any error fit to leave the node for item `itemIndex`: wire-rule input errors become
- * NodeOperationErrors naming the field, n8n errors are attributed to the item, anything else is wrapped.
+ * NodeOperationErrors naming the field, n8n errors are attributed to the item (unless they already are),
+ * anything else is wrapped. Without an index the error stays unattributed, for the caller to attribute.
  */
 export function toNodeError(
 	node: INode,
 	error: unknown,
-	itemIndex: number,
+	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (isAfasInputError(error)) {
 		const message = error.message.includes(error.field)
@@ -187,7 +188,8 @@ export function toNodeError(
 		});
 	}
 	if (isNodeError(error)) {
-		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		if (error.context && error.context.itemIndex === undefined && itemIndex !== undefined)
+			error.context.itemIndex = itemIndex;
 		return error as NodeApiError | NodeOperationError;
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {

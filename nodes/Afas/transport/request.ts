@@ -5,34 +5,32 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { profitBaseUrl } from '../wire/profitConnection';
-import { sbBaseUrl } from '../wire/sbConnection';
 import { secretsOf } from '../wire/secrets';
 import type { AnswerExpectation } from './answer';
-import type { AfasContext, AfasCredentialType, AfasProduct } from './context';
-import { credentialTypeOf, productOf } from './context';
-import { apiError, toNodeError } from './errors';
+import type { AfasContext } from './context';
+import { apiError } from './errors';
 import { brokenOff, defaultExpectation, readAnswer } from './response';
 import { safeError } from './safeError';
 import type { HttpFailure } from './failure';
 import { httpFailureOf } from './failure';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, retryDecision } from './retry';
+import type { AfasTarget } from './target';
 
 /** Vendor sample client timeout (research §9.4); AFAS itself gives up after 900 s. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface AfasRequestOptions {
 	method?: IHttpRequestMethods;
-	/** Path below the product's base URL, starting with '/', already encoded (see wire/profitPaths). */
+	/** Path below the target's base URL, starting with '/', already encoded (see wire/profit/paths). */
 	path: string;
 	/**
-	 * Encoded query string without '?', or a function that builds it from the full URL without query (the
-	 * GetConnector filter builder needs the URL length to respect AFAS's 2049-character limit).
+	 * Encoded query string without '?', built and checked (URL length included) before the call: nothing
+	 * here can fail on user input.
 	 */
-	query?: string | ((urlWithoutQuery: string) => string);
+	query?: string;
 	headers?: Record<string, string>;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
@@ -40,53 +38,9 @@ export interface AfasRequestOptions {
 	retry?: Partial<RetryPolicy>;
 	/**
 	 * The shape a 2xx answer must have (see answer.ts); anything else is a NodeApiError saying what came back.
-	 * Default: `json` (a non-empty JSON object or list) for reads, `jsonOrEmpty` for writes; `/profitversion`
-	 * reads default to `profitVersion`.
+	 * Default: `json` (a non-empty JSON object or list) for reads, `jsonOrEmpty` for writes.
 	 */
 	expect?: AnswerExpectation;
-}
-
-interface Target {
-	product: AfasProduct;
-	credentialType: AfasCredentialType;
-	baseUrl: string;
-	credentials: ICredentialDataDecryptedObject;
-}
-
-function hasAccessToken(tokenData: unknown): boolean {
-	return (
-		tokenData !== null &&
-		typeof tokenData === 'object' &&
-		typeof (tokenData as { access_token?: unknown }).access_token === 'string' &&
-		(tokenData as { access_token: string }).access_token !== ''
-	);
-}
-
-/** The product's base URL from the credential: the only place the node turns credentials into URLs. */
-export async function resolveTarget(this: AfasContext, itemIndex = 0): Promise<Target> {
-	const product = productOf(this, itemIndex);
-	const credentialType = credentialTypeOf(this, itemIndex);
-	const credentials = await this.getCredentials(credentialType, itemIndex);
-	// n8n itself would fail with a TypeError (1.x) or a bare "not connected" (2.x, authorization code only).
-	if (credentialType === 'afasSbOAuth2Api' && !hasAccessToken(credentials.oauthTokenData)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The AFAS SB OAuth2 credential is not connected: open it and click Connect my account',
-			{
-				itemIndex,
-				description:
-					'n8n has no access token for this credential yet. Connecting signs you in at AFAS SB once; ' +
-					'n8n refreshes the token after that.',
-			},
-		);
-	}
-	let baseUrl: string;
-	try {
-		baseUrl = product === 'profit' ? profitBaseUrl(credentials) : `${sbBaseUrl(credentials)}/api`;
-	} catch (error) {
-		throw toNodeError(this.getNode(), error, itemIndex);
-	}
-	return { product, credentialType, baseUrl, credentials };
 }
 
 /**
@@ -95,7 +49,7 @@ export async function resolveTarget(this: AfasContext, itemIndex = 0): Promise<T
  */
 async function secretsNow(
 	context: AfasContext,
-	target: Target,
+	target: AfasTarget,
 	itemIndex: number,
 ): Promise<string[]> {
 	let current: ICredentialDataDecryptedObject | undefined;
@@ -113,32 +67,26 @@ async function secretsNow(
 }
 
 /**
- * One AFAS call through n8n's httpRequestWithAuthentication: picks the credential, builds the URL, sets an
- * explicit timeout, refuses redirects, checks the answer's type and shape (`expect`), retries idempotent
+ * One AFAS call through n8n's httpRequestWithAuthentication with the target's credential: builds the URL, sets
+ * an explicit timeout, refuses redirects, checks the answer's type and shape (`expect`), retries idempotent
  * reads (503 with retry_after, resets, answers cut off mid-stream, timeouts) and turns failures into
- * NodeApiErrors in AFAS's own words, with every credential secret masked.
+ * NodeApiErrors in AFAS's own words, with every credential secret masked. It reads no node parameter: the
+ * product clients (api/) say which credential and base URL to use.
  */
 export async function afasRequest<T = unknown>(
-	this: AfasContext,
+	context: AfasContext,
+	target: AfasTarget,
 	options: AfasRequestOptions,
 ): Promise<T> {
 	const itemIndex = options.itemIndex ?? 0;
-	const target = await resolveTarget.call(this, itemIndex);
 	const method = options.method ?? 'GET';
-	const urlWithoutQuery = `${target.baseUrl}${options.path}`;
-	let query: string;
-	try {
-		query =
-			typeof options.query === 'function' ? options.query(urlWithoutQuery) : (options.query ?? '');
-	} catch (error) {
-		throw toNodeError(this.getNode(), error, itemIndex);
-	}
-	const url = query === '' ? urlWithoutQuery : `${urlWithoutQuery}?${query}`;
+	const query = options.query ?? '';
+	const url = `${target.baseUrl}${options.path}${query === '' ? '' : `?${query}`}`;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const retryable = method === 'GET';
 
-	const expectation = options.expect ?? defaultExpectation(method, options.path);
+	const expectation = options.expect ?? defaultExpectation(method);
 
 	for (let attempt = 0; ; attempt++) {
 		const requestOptions: IHttpRequestOptions = {
@@ -162,8 +110,8 @@ export async function afasRequest<T = unknown>(
 		if (options.body !== undefined) requestOptions.body = options.body;
 		let failure: HttpFailure;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
 				target.credentialType,
 				requestOptions,
 			)) as IN8nHttpFullResponse;
@@ -176,10 +124,10 @@ export async function afasRequest<T = unknown>(
 			// about the HTTP call (a credential's token exchange) is passed on, masked and without its cause.
 			if (!httpFailure || httpFailure.code === 'ERR_CANCELED') {
 				throw safeError(
-					this.getNode(),
+					context.getNode(),
 					error,
 					itemIndex,
-					await secretsNow(this, target, itemIndex),
+					await secretsNow(context, target, itemIndex),
 				);
 			}
 			failure = brokenOff(httpFailure, expectation);
@@ -188,12 +136,12 @@ export async function afasRequest<T = unknown>(
 			? retryDecision(failure, attempt, policy)
 			: { retry: false as const };
 		if (!decision.retry) {
-			throw apiError(this.getNode(), failure, {
+			throw apiError(context.getNode(), failure, {
 				product: target.product,
 				itemIndex,
 				timeoutMs,
 				attempts: attempt + 1,
-				secrets: await secretsNow(this, target, itemIndex),
+				secrets: await secretsNow(context, target, itemIndex),
 				url,
 			});
 		}

@@ -1,6 +1,5 @@
 import type { IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { profitVersionPath } from '../wire/profitPaths';
 import type { AnswerExpectation } from './answer';
 import { checkAnswer } from './answer';
 import type { HttpFailure } from './failure';
@@ -85,8 +84,7 @@ export function brokenOff(failure: HttpFailure, expectation: AnswerExpectation):
 	};
 }
 
-export function defaultExpectation(method: IHttpRequestMethods, path: string): AnswerExpectation {
-	if (method !== 'GET') return 'jsonOrEmpty';
-	// Callers that predate `expect`: the version operation reads /profitversion without naming a shape.
-	return path === profitVersionPath() ? 'profitVersion' : 'json';
+/** Writes may answer with an empty body (a Profit DELETE answers 200 without one); reads may not. */
+export function defaultExpectation(method: IHttpRequestMethods): AnswerExpectation {
+	return method === 'GET' ? 'json' : 'jsonOrEmpty';
 }

@@ -6,7 +6,7 @@
  * (like any HTTP server) decodes the value before it reads it, so leaving them raw changes nothing but the length.
  * `;`, `&`, `=`, `+`, `#`, `%`, spaces, quotes and brackets stay escaped: some parsers split on `;` or read `+` as a
  * space. The simple-filter separators `,` and `;` are written raw by the caller (as in AFAS's own example URLs);
- * a value that contains either of them never uses the simple syntax (see profitFilter.ts).
+ * a value that contains either of them never uses the simple syntax (see profit/query.ts).
  */
 export function encodeQueryValue(value: string): string {
 	return encodeURIComponent(value).replace(/%(3A|40|2F|2C)/gi, (escaped) =>

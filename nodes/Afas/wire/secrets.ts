@@ -1,4 +1,4 @@
-import { profitTokenXml } from './profitConnection';
+import { profitTokenXml } from './profit/connection';
 
 /**
  * Keeps credential secrets out of every text built from a server's answer. A server (or a proxy in front of

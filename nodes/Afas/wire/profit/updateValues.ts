@@ -1,4 +1,4 @@
-import { parseFilterDate } from '../profitDates';
+import { parseFilterDate } from './dates';
 import type { UpdateMetaField } from './updateTypes';
 
 /**

@@ -1,18 +1,11 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { isSafeObjectProperty, NodeOperationError, setSafeObjectProperty } from 'n8n-workflow';
 
-import type { AfasRequestOptions } from '../../../transport';
-import { afasRequest } from '../../../transport';
+import type { ProfitClient, ProfitFileRequest, ProfitFileResponse } from '../../../api/profit';
+import { fetchProfitFile } from '../../../api/profit';
 import { parameters } from '../../../parameters';
 import { decodeBase64Strict } from '../../../wire/base64';
 import { binaryPropertyProperty } from '../../common.descriptions';
-
-/** FileConnector, SubjectConnector, ImageConnector and ReportConnector all answer with this JSON (§8.2–§8.5). */
-export interface ProfitFileResponse {
-	filename?: string;
-	mimetype?: string;
-	filedata?: string;
-}
 
 const EXTENSIONS: Record<string, string> = {
 	'application/pdf': 'pdf',
@@ -97,16 +90,17 @@ async function toBinaryItem(
 export async function downloadFile(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Omit<AfasRequestOptions, 'itemIndex'>,
+	client: ProfitClient,
+	request: ProfitFileRequest,
 	baseName: string,
 ): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
-	const response = await afasRequest.call(this, { ...request, itemIndex });
+	const response = await fetchProfitFile(client, request, itemIndex);
 	return [
 		await toBinaryItem.call(
 			this,
 			itemIndex,
-			response as ProfitFileResponse | undefined,
+			response,
 			baseName,
 			binaryPropertyName,
 		),

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { fileConnectorPath } from '../../../wire/profitPaths';
+import type { ProfitClient } from '../../../api/profit';
+import { fileRequest } from '../../../api/profit';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
 
@@ -37,17 +38,11 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const fileId = p.string('fileId', { required: true, trim: true });
 	// Not trimmed: Profit finds the file by its exact original name.
 	const fileName = p.string('fileName', { required: true });
-	return await downloadFile.call(
-		this,
-		itemIndex,
-		{
-			path: fileConnectorPath(fileId, fileName),
-		},
-		fileName,
-	);
+	return await downloadFile.call(this, itemIndex, client, fileRequest(fileId, fileName), fileName);
 }

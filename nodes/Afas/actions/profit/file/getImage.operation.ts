@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import type { ProfitImageFormat } from '../../../wire/profitPaths';
-import { imageConnectorPath, imageFormatQuery } from '../../../wire/profitPaths';
+import type { ProfitClient } from '../../../api/profit';
+import { imageRequest } from '../../../api/profit';
+import type { ProfitImageFormat } from '../../../wire/profit/paths';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
 
@@ -39,6 +40,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const imageId = p.string('imageId', { required: true, trim: true });
@@ -46,10 +48,8 @@ export async function execute(
 	return await downloadFile.call(
 		this,
 		itemIndex,
-		{
-			path: imageConnectorPath(imageId),
-			query: imageFormatQuery(format),
-		},
+		client,
+		imageRequest(imageId, format),
 		`image-${imageId}`,
 	);
 }

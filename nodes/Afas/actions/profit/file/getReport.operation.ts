@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { buildFilterQuery } from '../../../wire/profitFilter';
-import { reportConnectorPath } from '../../../wire/profitPaths';
+import type { ProfitClient } from '../../../api/profit';
+import { reportRequest } from '../../../api/profit';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
 
@@ -44,6 +44,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const reportId = p.string('reportId', { required: true, trim: true });
@@ -51,10 +52,8 @@ export async function execute(
 	return await downloadFile.call(
 		this,
 		itemIndex,
-		{
-			path: reportConnectorPath(reportId),
-			query: (url) => buildFilterQuery({ rawFilterJson, urlPrefixLength: url.length }).query,
-		},
+		client,
+		reportRequest(client, reportId, rawFilterJson),
 		`report-${reportId}`,
 	);
 }

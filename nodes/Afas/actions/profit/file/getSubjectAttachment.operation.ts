@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { subjectConnectorPath } from '../../../wire/profitPaths';
+import type { ProfitClient } from '../../../api/profit';
+import { subjectAttachmentRequest } from '../../../api/profit';
 import { binaryPropertyProperty } from '../../common.descriptions';
 import { downloadFile } from './binary';
 
@@ -36,6 +37,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const subjectId = p.string('subjectId', { required: true, trim: true });
@@ -43,9 +45,8 @@ export async function execute(
 	return await downloadFile.call(
 		this,
 		itemIndex,
-		{
-			path: subjectConnectorPath(subjectId, fileId),
-		},
+		client,
+		subjectAttachmentRequest(subjectId, fileId),
 		`attachment-${subjectId}`,
 	);
 }

@@ -1,7 +1,8 @@
 import { AfasInputError } from '../../../wire/inputError';
-import { checkFilter } from '../../../wire/profitFilter';
-import type { ProfitFilterGroups, SortField } from '../../../wire/profitFilter';
-import { profitFieldType } from '../../../wire/profitFilterValues';
+import { checkFilter } from '../../../wire/profit/filter';
+import type { ProfitFilterGroups } from '../../../wire/profit/filter';
+import type { SortField } from '../../../wire/profit/query';
+import { profitFieldType } from '../../../wire/profit/filterValues';
 
 /** A GetConnector metainfo field as AFAS sends it (§6.2), or just its id. */
 export type MetainfoField = string | { id?: unknown; dataType?: unknown };

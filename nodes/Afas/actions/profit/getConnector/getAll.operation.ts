@@ -3,18 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ParameterReader } from '../../../parameters';
 import { parameters } from '../../../parameters';
-import { getConnectorMetainfo, MAX_PARALLEL_REQUESTS, readGetConnector } from '../../../transport';
-import { convertRowDates } from '../../../wire/profitDates';
-import type { DateHandling } from '../../../wire/profitDates';
-import type {
-	ProfitCondition,
-	ProfitFilterGroups,
-	ProfitOperator,
-	SortField,
-} from '../../../wire/profitFilter';
-import { PROFIT_OPERATORS } from '../../../wire/profitFilter';
+import type { ProfitClient } from '../../../api/profit';
+import { getConnectorMetainfo, MAX_PARALLEL_REQUESTS, readGetConnector } from '../../../api/profit';
+import { convertRowDates } from '../../../wire/profit/dates';
+import type { DateHandling } from '../../../wire/profit/dates';
+import type { ProfitCondition, ProfitFilterGroups, ProfitOperator } from '../../../wire/profit/filter';
+import { PROFIT_OPERATORS } from '../../../wire/profit/filter';
+import type { SortField } from '../../../wire/profit/query';
 import { AfasInputError } from '../../../wire/inputError';
-import { choosePageSize, MAX_PAGE_SIZE_OVERRIDE } from '../../../wire/profitPaging';
+import { choosePageSize, MAX_PAGE_SIZE_OVERRIDE } from '../../../wire/profit/paging';
 import {
 	getConnectorLocator,
 	limitProperty,
@@ -247,6 +244,7 @@ function withTieBreaker(sort: SortField[], firstField: string | undefined): Sort
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const connectorId = p.locator('connector', {
@@ -265,7 +263,7 @@ export async function execute(
 	const rawFilterJson = p.json('options.rawFilterJson');
 	const timeoutMs = p.timeoutMs('options.timeout');
 
-	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
+	const metainfo = await getConnectorMetainfo(client, connectorId, itemIndex);
 	const fields = Array.isArray(metainfo.fields) ? metainfo.fields : [];
 	const fieldIds = fields
 		.map((field) => field?.id)
@@ -283,7 +281,7 @@ export async function execute(
 		);
 	}
 
-	const rows = await readGetConnector.call(this, {
+	const rows = await readGetConnector(client, {
 		connectorId,
 		filter,
 		rawFilterJson,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { UpdateConnectorField, UpdateConnectorObject } from '../../../transport';
+import type { UpdateConnectorField, UpdateConnectorObject } from '../../../api/profit';
 
 /** A code table as `{ value, description }` pairs, or undefined when the field has none. */
 export function allowedValues(

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { getConnectorMetainfo } from '../../../transport';
+import type { ProfitClient } from '../../../api/profit';
+import { getConnectorMetainfo } from '../../../api/profit';
 import { getConnectorLocator } from '../../common.descriptions';
 import { allowedValues } from './describe';
 
@@ -15,11 +16,12 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const connectorId = parameters(this, itemIndex, [getConnectorLocator]).locator('connector', {
 		emptyHint: 'Choose a GetConnector from the list, or enter its ID (e.g. Profit_Debtors).',
 	});
-	const metainfo = await getConnectorMetainfo.call(this, connectorId, itemIndex);
+	const metainfo = await getConnectorMetainfo(client, connectorId, itemIndex);
 	const fields: IDataObject[] = (metainfo.fields ?? []).map((field) => {
 		const described: IDataObject = {
 			id: field.id,

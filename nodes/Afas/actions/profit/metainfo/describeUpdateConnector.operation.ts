@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { updateConnectorMetainfo } from '../../../transport';
+import type { ProfitClient } from '../../../api/profit';
+import { updateConnectorMetainfo } from '../../../api/profit';
 import { updateConnectorLocator } from '../../common.descriptions';
 import { describeUpdateObject } from './describe';
 
@@ -18,6 +19,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const connectorId = parameters(this, itemIndex, [updateConnectorLocator]).locator(
 		'updateConnector',
@@ -25,7 +27,7 @@ export async function execute(
 			emptyHint: 'Choose an UpdateConnector from the list, or enter its ID (e.g. KnOrganisation).',
 		},
 	);
-	const metainfo = await updateConnectorMetainfo.call(this, connectorId, itemIndex);
+	const metainfo = await updateConnectorMetainfo(client, connectorId, itemIndex);
 	return [
 		{
 			json: {

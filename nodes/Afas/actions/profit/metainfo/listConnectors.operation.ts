@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { profitMetainfo } from '../../../transport';
+import type { ProfitClient } from '../../../api/profit';
+import { profitMetainfo } from '../../../api/profit';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,9 +29,10 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
 	const connectorType = parameters(this, itemIndex, properties).options('connectorType');
-	const metainfo = await profitMetainfo.call(this, itemIndex);
+	const metainfo = await profitMetainfo(client, itemIndex);
 	const environment = typeof metainfo.info?.envid === 'string' ? metainfo.info.envid : undefined;
 	const items: INodeExecutionData[] = [];
 	const add = (type: 'getConnector' | 'updateConnector', list: typeof metainfo.getConnectors) => {

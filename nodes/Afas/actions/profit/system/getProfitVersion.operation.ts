@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { afasRequest } from '../../../transport';
-import { profitVersionPath } from '../../../wire/profitPaths';
+import type { ProfitClient } from '../../../api/profit';
+import { profitVersion } from '../../../api/profit';
 
 export const description = updateDisplayOptions(
 	{ show: { product: ['profit'], resource: ['system'], operation: ['getProfitVersion'] } },
@@ -13,18 +13,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: ProfitClient,
 ): Promise<INodeExecutionData[]> {
-	const response = (await afasRequest.call(this, { path: profitVersionPath(), itemIndex })) as {
-		version?: unknown;
-	};
-	return [
-		{
-			json: {
-				version:
-					typeof response?.version === 'string'
-						? response.version
-						: String(response?.version ?? ''),
-			},
-		},
-	];
+	return [{ json: { version: await profitVersion(client, itemIndex) } }];
 }

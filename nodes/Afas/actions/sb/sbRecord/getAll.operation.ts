@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parameters } from '../../../parameters';
-import { readSbList } from '../../../transport';
+import type { SbClient } from '../../../api/sb';
+import { readSbList } from '../../../api/sb';
 import {
 	limitProperty,
 	returnAllProperty,
@@ -80,6 +81,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	client: SbClient,
 ): Promise<INodeExecutionData[]> {
 	const p = parameters(this, itemIndex, properties);
 	const resourceName = p.options('sbResource');
@@ -99,7 +101,7 @@ export async function execute(
 	const sortDirection = p.options('sortDirection');
 	const pageSize = p.number('options.pageSize', { integer: true });
 	const timeoutMs = p.timeoutMs('options.timeout');
-	const rows = await readSbList.call(this, {
+	const rows = await readSbList(client, {
 		resource: resource.value,
 		acceptVersion: resource.acceptVersion,
 		filter: filter === '' ? undefined : filter,
