@@ -79,7 +79,11 @@ export class AfasProfitApi implements ICredentialType {
 			type: 'options',
 			default: 'token',
 			options: [
-				{ name: 'Token', value: 'token', description: 'The app connector token generated in Profit' },
+				{
+					name: 'Token',
+					value: 'token',
+					description: 'The app connector token generated in Profit',
+				},
 				{
 					name: 'OAuth 2.0',
 					value: 'oAuth2',
@@ -167,7 +171,11 @@ export class AfasProfitApi implements ICredentialType {
 				client_id: String(credentials.clientId ?? '').trim(),
 				client_secret: String(credentials.clientSecret ?? ''),
 			},
-			missing: !credentials.clientId ? 'Client ID' : !credentials.clientSecret ? 'Client Secret' : undefined,
+			missing: !credentials.clientId
+				? 'Client ID'
+				: !credentials.clientSecret
+					? 'Client Secret'
+					: undefined,
 		});
 		return { accessToken };
 	}
@@ -179,7 +187,11 @@ export class AfasProfitApi implements ICredentialType {
 		const headers: IDataObject = { ...requestOptions.headers };
 		if (credentials.authType === 'oAuth2') {
 			if (!credentials.accessToken) {
-				throw credentialError('Client ID', 'No AFAS Profit access token was obtained', 'Test the credential');
+				throw credentialError(
+					'Client ID',
+					'No AFAS Profit access token was obtained',
+					'Test the credential',
+				);
 			}
 			headers.Authorization = `Bearer ${String(credentials.accessToken)}`;
 		} else {
@@ -189,9 +201,12 @@ export class AfasProfitApi implements ICredentialType {
 			const integrationId = parseIntegrationId(credentials.integrationId);
 			if (integrationId) headers.IntegrationId = integrationId;
 			const language = String(credentials.language ?? '');
-			if ((PROFIT_LANGUAGES as readonly string[]).includes(language)) headers['Accept-Language'] = language;
+			if ((PROFIT_LANGUAGES as readonly string[]).includes(language))
+				headers['Accept-Language'] = language;
 		}
-		return refuseRedirects(withBaseUrl({ ...requestOptions, headers }, () => profitBaseUrl(credentials)));
+		return refuseRedirects(
+			withBaseUrl({ ...requestOptions, headers }, () => profitBaseUrl(credentials)),
+		);
 	}
 
 	/*

@@ -48,7 +48,11 @@ export class AfasSbApi implements ICredentialType {
 			type: 'options',
 			default: 'token',
 			options: [
-				{ name: 'OAuth 2.0', value: 'oAuth2', description: 'Sign in through AFAS (client ID and secret)' },
+				{
+					name: 'OAuth 2.0',
+					value: 'oAuth2',
+					description: 'Sign in through AFAS (client ID and secret)',
+				},
 				{ name: 'Token', value: 'token', description: 'The app token from the SB App Center' },
 			],
 		},
@@ -94,13 +98,22 @@ export class AfasSbApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		if (credentials.authType !== 'token') {
-			throw credentialError('Auth Type', 'This AFAS SB credential is set to OAuth 2.0', OAUTH2_NOTICE);
+			throw credentialError(
+				'Auth Type',
+				'This AFAS SB credential is set to OAuth 2.0',
+				OAUTH2_NOTICE,
+			);
 		}
 		if (!credentials.accessToken) {
 			throw credentialError('Token', 'No AFAS SB access token was obtained', 'Test the credential');
 		}
-		const headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` };
-		return refuseRedirects(withBaseUrl({ ...requestOptions, headers }, () => sbBaseUrl(credentials)));
+		const headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken)}`,
+		};
+		return refuseRedirects(
+			withBaseUrl({ ...requestOptions, headers }, () => sbBaseUrl(credentials)),
+		);
 	}
 
 	/*

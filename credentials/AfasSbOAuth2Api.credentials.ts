@@ -1,6 +1,10 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { SB_BASE_URL_EXPRESSION, sbLocationNotices, sbLocationProperties } from './common/sbLocation';
+import {
+	SB_BASE_URL_EXPRESSION,
+	sbLocationNotices,
+	sbLocationProperties,
+} from './common/sbLocation';
 
 /**
  * AFAS SB OAuth 2.0: authorization code with PKCE (S256) and the client secret AFAS hands out
@@ -46,7 +50,12 @@ export class AfasSbOAuth2Api implements ICredentialType {
 			default: `={{ ${SB_BASE_URL_EXPRESSION} + "/app/token" }}`,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];
 }

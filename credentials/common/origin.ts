@@ -27,7 +27,10 @@ export function refuseRedirects<T extends IHttpRequestOptions>(options: T): T {
 }
 
 /** Node calls pass absolute URLs; the credential test passes a path, which gets the credential's base URL. */
-export function withBaseUrl(options: IHttpRequestOptions, baseUrl: () => string): IHttpRequestOptions {
+export function withBaseUrl(
+	options: IHttpRequestOptions,
+	baseUrl: () => string,
+): IHttpRequestOptions {
 	if (/^https?:\/\//i.test(options.url) || options.baseURL) return options;
 	return { ...options, baseURL: baseUrl() };
 }
@@ -53,7 +56,11 @@ export function redirectRules(message: string): IAuthenticateRuleResponseCode[] 
 }
 
 /** A rule that fails a 2xx credential test when lodash `get(firstItemJson, key) === value`. */
-export function bodyRule(key: string, value: unknown, message: string): IAuthenticateRuleResponseSuccessBody {
+export function bodyRule(
+	key: string,
+	value: unknown,
+	message: string,
+): IAuthenticateRuleResponseSuccessBody {
 	return { type: 'responseSuccessBody', properties: { key, value, message } };
 }
 

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { HTTP_BASE_URL, URL_WITH_USERINFO } from '../../nodes/Afas/wire/baseUrl';
-import { DOMAIN_NAME, ENVIRONMENT_NAME, NOT_AN_ENVIRONMENT, SB_URL } from '../../nodes/Afas/wire/sb/connection';
+import {
+	DOMAIN_NAME,
+	ENVIRONMENT_NAME,
+	NOT_AN_ENVIRONMENT,
+	SB_URL,
+} from '../../nodes/Afas/wire/sb/connection';
 
 /** The AFAS SB location fields, shared by the token credential and the OAuth2 companion so both read alike. */
 export const sbLocationProperties: INodeProperties[] = [
@@ -118,7 +123,9 @@ export const sbLocationNotices: INodeProperties[] = [
 		name: 'invalidDomainNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { server: ['afasFocus'], domain: [{ _cnd: { regex: INVALID_DOMAIN_INPUT } }] } },
+		displayOptions: {
+			show: { server: ['afasFocus'], domain: [{ _cnd: { regex: INVALID_DOMAIN_INPUT } }] },
+		},
 	},
 	{
 		displayName:
@@ -126,7 +133,9 @@ export const sbLocationNotices: INodeProperties[] = [
 		name: 'invalidBaseUrlNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { server: ['custom'], baseUrl: [{ _cnd: { regex: INVALID_BASE_URL_INPUT } }] } },
+		displayOptions: {
+			show: { server: ['custom'], baseUrl: [{ _cnd: { regex: INVALID_BASE_URL_INPUT } }] },
+		},
 	},
 	{
 		displayName:
@@ -134,6 +143,8 @@ export const sbLocationNotices: INodeProperties[] = [
 		name: 'invalidEnvironmentNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { customerEnvironment: [{ _cnd: { regex: INVALID_ENVIRONMENT_INPUT } }] } },
+		displayOptions: {
+			show: { customerEnvironment: [{ _cnd: { regex: INVALID_ENVIRONMENT_INPUT } }] },
+		},
 	},
 ];

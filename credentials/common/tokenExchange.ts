@@ -68,9 +68,16 @@ function header(headers: IN8nHttpFullResponse['headers'] | undefined, name: stri
 	return key === undefined ? undefined : headers?.[key];
 }
 
-export async function fetchAccessToken(helper: IHttpRequestHelper, request: TokenRequest): Promise<string> {
+export async function fetchAccessToken(
+	helper: IHttpRequestHelper,
+	request: TokenRequest,
+): Promise<string> {
 	if (request.missing) {
-		throw credentialError(request.missing, `${request.missing} is empty`, `Fill in ${request.missing} in the credential`);
+		throw credentialError(
+			request.missing,
+			`${request.missing} is empty`,
+			`Fill in ${request.missing} in the credential`,
+		);
 	}
 	// A 3xx comes back as a response instead of being followed: a 307/308 would re-post the secret elsewhere.
 	const options = refuseRedirects({
@@ -107,10 +114,15 @@ export async function fetchAccessToken(helper: IHttpRequestHelper, request: Toke
 		);
 	}
 	const body = response.body as IDataObject | undefined;
-	const token = body && typeof body === 'object' && typeof body.access_token === 'string' ? body.access_token : '';
+	const token =
+		body && typeof body === 'object' && typeof body.access_token === 'string'
+			? body.access_token
+			: '';
 	if (statusCode >= 200 && statusCode < 300 && token) return token;
 	if (statusCode >= 200 && statusCode < 300) {
-		const contentType = String(header(response.headers, 'content-type') ?? 'no content type').split(';')[0];
+		const contentType = String(header(response.headers, 'content-type') ?? 'no content type').split(
+			';',
+		)[0];
 		const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
 		throw credentialError(
 			request.locationField,

@@ -10,7 +10,7 @@ import { productProperty } from './actions/common.descriptions';
 import * as profit from './actions/profit';
 import { router } from './actions/router';
 import * as sb from './actions/sb';
-import { listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 export class Afas implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +20,8 @@ export class Afas implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read AFAS Profit GetConnectors, metainfo and files, and AFAS SB records',
+		description:
+			'Read and write AFAS Profit (GetConnectors, UpdateConnectors, metainfo, files) and read AFAS SB records',
 		defaults: { name: 'AFAS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -48,7 +49,7 @@ export class Afas implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

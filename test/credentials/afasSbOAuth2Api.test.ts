@@ -1,8 +1,17 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeTypes,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { AfasSbOAuth2Api } from '../../credentials/AfasSbOAuth2Api.credentials';
-import { INVALID_LOCATION_ORIGIN, INVALID_LOCATION_REASONS } from '../../credentials/common/sbLocation';
+import {
+	INVALID_LOCATION_ORIGIN,
+	INVALID_LOCATION_REASONS,
+} from '../../credentials/common/sbLocation';
 import { isAfasInputError } from '../../nodes/Afas/wire/inputError';
 import { sbBaseUrl } from '../../nodes/Afas/wire/sb/connection';
 import { TestCredentialsHelper, requestWithCredential } from '../helpers/afas';
@@ -47,7 +56,7 @@ function resolved(data: ICredentialDataDecryptedObject): ICredentialDataDecrypte
 }
 
 describe('AFAS SB OAuth2 credential', () => {
-	it('extends n8n\'s OAuth2 type with the PKCE grant and no scope', () => {
+	it("extends n8n's OAuth2 type with the PKCE grant and no scope", () => {
 		expect(type.extends).toEqual(['oAuth2Api']);
 		const data = resolved({ domain: 'test123', customerEnvironment: 'scope' });
 		expect(data.grantType).toBe('pkce');
@@ -58,7 +67,12 @@ describe('AFAS SB OAuth2 credential', () => {
 	it.each([
 		[{ domain: 'test123', customerEnvironment: 'scope' }],
 		[{ domain: 'https://test123.afasfocus.nl/scope', customerEnvironment: '' }],
-		[{ domain: 'https://Test123.afasfocus.nl/scope/a/9f1c2d3e-1111-2222-3333-444455556666/home', customerEnvironment: '' }],
+		[
+			{
+				domain: 'https://Test123.afasfocus.nl/scope/a/9f1c2d3e-1111-2222-3333-444455556666/home',
+				customerEnvironment: '',
+			},
+		],
 		[{ domain: 'https://test123.afasfocus.nl/other', customerEnvironment: 'scope' }],
 		[{ server: 'custom', baseUrl: 'http://127.0.0.1:4010/', customerEnvironment: 'scope' }],
 	])('points the consent and token URLs at the same place as the node for %p', (data) => {
@@ -74,7 +88,9 @@ function verdict(data: Record<string, unknown>): { base: string } | { field: str
 	try {
 		return { base: sbBaseUrl(data) };
 	} catch (error) {
-		return { field: isAfasInputError(error) ? error.field : `not an input error: ${String(error)}` };
+		return {
+			field: isAfasInputError(error) ? error.field : `not an input error: ${String(error)}`,
+		};
 	}
 }
 
@@ -121,10 +137,23 @@ const BASE_URLS = [
 	'https://proxy.example?x=1',
 	' https://proxy.example ',
 ];
-const ENVIRONMENTS = ['scope', '', '/scope/', 'api', 'API', 'x.y_z-1', 'sc ope', 'a/b', '-x', '///'];
+const ENVIRONMENTS = [
+	'scope',
+	'',
+	'/scope/',
+	'api',
+	'API',
+	'x.y_z-1',
+	'sc ope',
+	'a/b',
+	'-x',
+	'///',
+];
 
 const LOCATIONS: Array<Record<string, unknown>> = [
-	...DOMAINS.flatMap((domain) => ENVIRONMENTS.map((customerEnvironment) => ({ domain, customerEnvironment }))),
+	...DOMAINS.flatMap((domain) =>
+		ENVIRONMENTS.map((customerEnvironment) => ({ domain, customerEnvironment })),
+	),
 	...BASE_URLS.flatMap((baseUrl) =>
 		ENVIRONMENTS.map((customerEnvironment) => ({ server: 'custom', baseUrl, customerEnvironment })),
 	),
@@ -135,7 +164,9 @@ describe('AFAS SB OAuth2 credential: the location is validated like the node val
 		// n8n 1.x's editor sends every credential field, these expressions included, as query parameters of
 		// GET /rest/oauth2-credential/auth; past ~16 kB the server answers 431 and connecting is impossible.
 		const query = new URLSearchParams(
-			Object.fromEntries(type.properties.map((property) => [property.name, String(property.default)])),
+			Object.fromEntries(
+				type.properties.map((property) => [property.name, String(property.default)]),
+			),
 		).toString();
 		expect(query.length).toBeLessThan(8000);
 	});
@@ -144,7 +175,9 @@ describe('AFAS SB OAuth2 credential: the location is validated like the node val
 		for (const data of LOCATIONS) {
 			const expected = verdict(data);
 			const base =
-				'base' in expected ? expected.base : `${INVALID_LOCATION_ORIGIN}/${REASON_BY_FIELD[expected.field]}`;
+				'base' in expected
+					? expected.base
+					: `${INVALID_LOCATION_ORIGIN}/${REASON_BY_FIELD[expected.field]}`;
 			const urls = resolved(data as ICredentialDataDecryptedObject);
 			expect({ data, authUrl: urls.authUrl, accessTokenUrl: urls.accessTokenUrl }).toEqual({
 				data,
@@ -158,9 +191,19 @@ describe('AFAS SB OAuth2 credential: the location is validated like the node val
 		[{ domain: 'evil.example/', customerEnvironment: 'scope' }, 'Domain'],
 		[{ domain: 'test123.afasfocus.nl.evil.example', customerEnvironment: 'scope' }, 'Domain'],
 		[{ domain: 'https://proxyuser:secret@test123.afasfocus.nl/scope' }, 'Domain'],
-		[{ server: 'custom', baseUrl: 'javascript:alert(1)', customerEnvironment: 'scope' }, 'Base URL'],
+		[
+			{ server: 'custom', baseUrl: 'javascript:alert(1)', customerEnvironment: 'scope' },
+			'Base URL',
+		],
 		[{ server: 'custom', baseUrl: 'file:///etc/passwd', customerEnvironment: 'scope' }, 'Base URL'],
-		[{ server: 'custom', baseUrl: 'https://proxyuser:secret@proxy.example', customerEnvironment: 'scope' }, 'Base URL'],
+		[
+			{
+				server: 'custom',
+				baseUrl: 'https://proxyuser:secret@proxy.example',
+				customerEnvironment: 'scope',
+			},
+			'Base URL',
+		],
 		[{ domain: 'test123', customerEnvironment: 'api' }, 'Customer Environment'],
 	])('cannot connect with %p: the URLs name %s and never a real host', (data, field) => {
 		const urls = resolved(data as ICredentialDataDecryptedObject);
@@ -175,8 +218,16 @@ describe('AFAS SB OAuth2 credential: the location is validated like the node val
 	it(`shows the matching notice exactly when the node would reject the field, for all ${LOCATIONS.length} locations`, () => {
 		const notice = (name: string) => type.properties.find((property) => property.name === name)!;
 		for (const data of LOCATIONS) {
-			const values = NodeHelpers.getNodeParameters(type.properties, data as INodeParameters, true, false, null, null)!;
-			const shown = (name: string) => NodeHelpers.displayParameter(values, notice(name), null, null);
+			const values = NodeHelpers.getNodeParameters(
+				type.properties,
+				data as INodeParameters,
+				true,
+				false,
+				null,
+				null,
+			)!;
+			const shown = (name: string) =>
+				NodeHelpers.displayParameter(values, notice(name), null, null);
 			const custom = data.server === 'custom';
 			const typed = String(data.customerEnvironment).trim();
 			const rejects = (field: string, location: Record<string, unknown>) => {
@@ -193,7 +244,9 @@ describe('AFAS SB OAuth2 credential: the location is validated like the node val
 			});
 			expect({ data, notice: shown('invalidEnvironmentNotice') }).toEqual({
 				data,
-				notice: typed !== '' && rejects('Customer Environment', { domain: 'test123', customerEnvironment: typed }),
+				notice:
+					typed !== '' &&
+					rejects('Customer Environment', { domain: 'test123', customerEnvironment: typed }),
 			});
 		}
 	});
@@ -215,10 +268,16 @@ describe('AFAS SB OAuth2 credential against the simulator', () => {
 		const countries = async () =>
 			await requestWithCredential(
 				'afasSbOAuth2Api',
-				{ method: 'GET', url: `${sim.sbUrl}/scope/api/countries`, headers: { 'Accept-Version': '1' }, json: true },
+				{
+					method: 'GET',
+					url: `${sim.sbUrl}/scope/api/countries`,
+					headers: { 'Accept-Version': '1' },
+					json: true,
+				},
 				helper,
 			);
-		const firstAccessToken = (helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject).access_token;
+		const firstAccessToken = (helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject)
+			.access_token;
 		expect(await countries()).toBeTruthy();
 
 		sim.advanceTime(1801 * 1000);
@@ -231,6 +290,8 @@ describe('AFAS SB OAuth2 credential against the simulator', () => {
 			['GET', '/scope/api/countries', 200],
 		]);
 		expect(after[1].body).toMatchObject({ grant_type: 'refresh_token' });
-		expect((helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject).access_token).not.toBe(firstAccessToken);
+		expect((helper.store.afasSbOAuth2Api.oauthTokenData as IDataObject).access_token).not.toBe(
+			firstAccessToken,
+		);
 	});
 });

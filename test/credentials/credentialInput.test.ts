@@ -52,7 +52,11 @@ const sb = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecrypte
 	...extra,
 });
 const withUserinfo = (url: string) => url.replace('://', `://proxyuser:${PROXY_WORD}@`);
-const tokenSecrets = () => [sim.credentials.profit.token, sim.credentials.profit.tokenData, sim.credentials.profit.tokenBase64];
+const tokenSecrets = () => [
+	sim.credentials.profit.token,
+	sim.credentials.profit.tokenData,
+	sim.credentials.profit.tokenBase64,
+];
 
 const CASES: Case[] = [
 	{
@@ -66,7 +70,8 @@ const CASES: Case[] = [
 	{
 		name: 'Profit Base URL with user:password@ on another scheme',
 		type: 'afasProfitApi',
-		data: () => profit({ baseUrl: `ftp://proxyuser:${PROXY_WORD}@proxy.example/ProfitRestServices` }),
+		data: () =>
+			profit({ baseUrl: `ftp://proxyuser:${PROXY_WORD}@proxy.example/ProfitRestServices` }),
 		message: 'Base URL contains a user name or password',
 		requests: 0,
 		secrets: () => [PROXY_WORD],
@@ -119,7 +124,11 @@ const CASES: Case[] = [
 		fault: () => ({ match: { path: /\/oauth\/token$/ }, type: 'echo', status: 401 }),
 		message: 'AFAS Profit rejected the Client ID and Client Secret (HTTP 401',
 		requests: 1,
-		secrets: () => ['Wrong+Secret/With=Signs 42', encodeURIComponent('Wrong+Secret/With=Signs 42'), 'Wrong%2BSecret%2FWith%3DSigns+42'],
+		secrets: () => [
+			'Wrong+Secret/With=Signs 42',
+			encodeURIComponent('Wrong+Secret/With=Signs 42'),
+			'Wrong%2BSecret%2FWith%3DSigns+42',
+		],
 	},
 	{
 		name: 'SB Base URL with user:password@',
@@ -148,7 +157,8 @@ const CASES: Case[] = [
 	{
 		name: 'SB Domain that only starts like an SB host',
 		type: 'afasSbApi',
-		data: () => sb({ server: 'afasFocus', domain: 'https://test123.afasfocus.nl.evil.example/scope' }),
+		data: () =>
+			sb({ server: 'afasFocus', domain: 'https://test123.afasfocus.nl.evil.example/scope' }),
 		message: 'is not an AFAS SB domain',
 		requests: 0,
 		secrets: () => [sim.credentials.sb.appToken],
@@ -156,7 +166,11 @@ const CASES: Case[] = [
 	{
 		name: 'SB Domain with user:password@',
 		type: 'afasSbApi',
-		data: () => sb({ server: 'afasFocus', domain: `https://proxyuser:${PROXY_WORD}@test123.afasfocus.nl/scope` }),
+		data: () =>
+			sb({
+				server: 'afasFocus',
+				domain: `https://proxyuser:${PROXY_WORD}@test123.afasfocus.nl/scope`,
+			}),
 		message: 'Domain "https://***@test123.afasfocus.nl/scope" is not an AFAS SB domain',
 		requests: 0,
 		secrets: () => [PROXY_WORD],
@@ -173,7 +187,11 @@ const CASES: Case[] = [
 		name: 'SB app token echoed by the exchange (401)',
 		type: 'afasSbApi',
 		data: () => sb(),
-		fault: () => ({ match: { path: /\/authentication\/getaccesstoken$/ }, type: 'echo', status: 401 }),
+		fault: () => ({
+			match: { path: /\/authentication\/getaccesstoken$/ },
+			type: 'echo',
+			status: 401,
+		}),
 		message: 'AFAS SB rejected the Token (HTTP 401',
 		requests: 1,
 		secrets: () => [sim.credentials.sb.appToken],
@@ -182,35 +200,47 @@ const CASES: Case[] = [
 		name: 'SB app token echoed by the exchange (400)',
 		type: 'afasSbApi',
 		data: () => sb(),
-		fault: () => ({ match: { path: /\/authentication\/getaccesstoken$/ }, type: 'echo', status: 400 }),
+		fault: () => ({
+			match: { path: /\/authentication\/getaccesstoken$/ },
+			type: 'echo',
+			status: 400,
+		}),
 		message: 'AFAS SB rejected the Token (HTTP 400',
 		requests: 1,
-		secrets: () => [sim.credentials.sb.appToken, Buffer.from(sim.credentials.sb.appToken).toString('base64')],
+		secrets: () => [
+			sim.credentials.sb.appToken,
+			Buffer.from(sim.credentials.sb.appToken).toString('base64'),
+		],
 	},
 ];
 
 describe('bad credential input and echoed secrets', () => {
-	it.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
-		if (testCase.fault) sim.addFault(testCase.fault());
-		const error = (await testCredential(testCase.type, testCase.data()).then(
-			() => undefined,
-			(caught: unknown) => caught,
-		)) as Record<string, unknown> | undefined;
+	it.each(CASES.map((testCase) => [testCase.name, testCase] as const))(
+		'%s',
+		async (_name, testCase) => {
+			if (testCase.fault) sim.addFault(testCase.fault());
+			const error = (await testCredential(testCase.type, testCase.data()).then(
+				() => undefined,
+				(caught: unknown) => caught,
+			)) as Record<string, unknown> | undefined;
 
-		expect(error).toBeDefined();
-		expect(String(error!.message)).toContain(testCase.message);
-		expect(sim.requests).toHaveLength(testCase.requests);
-		const shown = `${String(error!.message)}\n${String(error!.description)}`;
-		for (const secret of testCase.secrets()) {
-			expect(shown).not.toContain(secret);
-			expect(allText(error)).not.toContain(secret);
-			expect(JSON.stringify(error)).not.toContain(secret);
-		}
-	});
+			expect(error).toBeDefined();
+			expect(String(error!.message)).toContain(testCase.message);
+			expect(sim.requests).toHaveLength(testCase.requests);
+			const shown = `${String(error!.message)}\n${String(error!.description)}`;
+			for (const secret of testCase.secrets()) {
+				expect(shown).not.toContain(secret);
+				expect(allText(error)).not.toContain(secret);
+				expect(JSON.stringify(error)).not.toContain(secret);
+			}
+		},
+	);
 
 	it('masks the echo but keeps what the server said around it', async () => {
 		sim.addFault({ match: { path: /\/oauth\/token$/ }, type: 'echo', status: 400 });
-		const error = (await testCredential('afasProfitApi', profitOAuth()).catch((caught: unknown) => caught)) as Error;
+		const error = (await testCredential('afasProfitApi', profitOAuth()).catch(
+			(caught: unknown) => caught,
+		)) as Error;
 		expect(error.message).toContain('client_secret=***');
 		expect(error.message).toContain('invalid_request');
 	});
@@ -222,10 +252,13 @@ describe('Profit token pasted as wrapped Base64', () => {
 	it.each([
 		['LF', '\n'],
 		['CRLF', '\r\n'],
-	])('passes the credential test with %s line breaks and surrounding whitespace', async (_name, eol) => {
-		const token = `  ${wrap(sim.credentials.profit.tokenBase64, eol)}${eol}`;
-		const { response } = await testCredential('afasProfitApi', profit({ token }));
-		expect(response).toHaveProperty('getConnectors');
-		expect(sim.requests.at(-1)!.status).toBe(200);
-	});
+	])(
+		'passes the credential test with %s line breaks and surrounding whitespace',
+		async (_name, eol) => {
+			const token = `  ${wrap(sim.credentials.profit.tokenBase64, eol)}${eol}`;
+			const { response } = await testCredential('afasProfitApi', profit({ token }));
+			expect(response).toHaveProperty('getConnectors');
+			expect(sim.requests.at(-1)!.status).toBe(200);
+		},
+	);
 });

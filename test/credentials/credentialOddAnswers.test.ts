@@ -35,8 +35,11 @@ const ANSWERS = {
 	'an HTML login page': { contentType: 'text/html; charset=utf-8', body: LOGIN_PAGE },
 	'an HTML page labelled JSON': { contentType: 'application/json', body: LOGIN_PAGE },
 	'an empty body': { contentType: 'application/json', body: '' },
-	'null': { contentType: 'application/json', body: 'null' },
-	'JSON cut off mid-stream': { contentType: 'application/json', body: '{"getConnectors":[{"id":"Pro' },
+	null: { contentType: 'application/json', body: 'null' },
+	'JSON cut off mid-stream': {
+		contentType: 'application/json',
+		body: '{"getConnectors":[{"id":"Pro',
+	},
 };
 
 describe('the credential test on the real simulator answers', () => {
@@ -44,7 +47,10 @@ describe('the credential test on the real simulator answers', () => {
 		['AFAS Profit, token', profit, profitToken],
 		['AFAS SB, app token', sb, sbToken],
 	] as const)('passes for %s', async (_name, type, data) => {
-		expect(await runCredentialTester(type, data())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await runCredentialTester(type, data())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 	});
 });
 
@@ -72,7 +78,13 @@ it.each([
 	['{"getConnectors":{}}'],
 	['{"getConnectors":null,"updateConnectors":[]}'],
 ])('fails the AFAS Profit credential test on JSON of another shape: %s', async (body) => {
-	sim.addFault({ match: { path: /\/metainfo$/ }, type: 'answer', status: 200, contentType: 'application/json', body });
+	sim.addFault({
+		match: { path: /\/metainfo$/ },
+		type: 'answer',
+		status: 200,
+		contentType: 'application/json',
+		body,
+	});
 	const verdict = await runCredentialTester(profit, profitToken());
 	expect(verdict.status).toBe('Error');
 	expect(verdict.message).toContain('not AFAS Profit metainfo');
@@ -82,21 +94,37 @@ describe('the token exchange on an odd 200 answer', () => {
 	it.each([
 		['AFAS Profit client credentials', 'afasProfitApi', /\/oauth\/token$/, 'Base URL'],
 		['AFAS SB app-token exchange', 'afasSbApi', /\/authentication\/getaccesstoken$/, 'Base URL'],
-	] as const)('fails the %s on an HTML page, naming the location field', async (_name, typeName, path, field) => {
-		sim.addFault({ match: { path }, type: 'answer', status: 200, contentType: 'text/html', body: LOGIN_PAGE });
-		const data =
-			typeName === 'afasSbApi'
-				? sbToken()
-				: { ...profitToken(), authType: 'oAuth2', clientId: sim.credentials.profit.clientId, clientSecret: sim.credentials.profit.clientSecret };
-		const error = (await testCredential(typeName, data).then(
-			() => undefined,
-			(caught: unknown) => caught,
-		)) as Record<string, unknown>;
+	] as const)(
+		'fails the %s on an HTML page, naming the location field',
+		async (_name, typeName, path, field) => {
+			sim.addFault({
+				match: { path },
+				type: 'answer',
+				status: 200,
+				contentType: 'text/html',
+				body: LOGIN_PAGE,
+			});
+			const data =
+				typeName === 'afasSbApi'
+					? sbToken()
+					: {
+							...profitToken(),
+							authType: 'oAuth2',
+							clientId: sim.credentials.profit.clientId,
+							clientSecret: sim.credentials.profit.clientSecret,
+						};
+			const error = (await testCredential(typeName, data).then(
+				() => undefined,
+				(caught: unknown) => caught,
+			)) as Record<string, unknown>;
 
-		expect(String(error.message)).toContain('answered HTTP 200 without an access token (text/html: <!doctype html>');
-		expect(String(error.description)).toContain(`Check the ${field}`);
-		expect(sim.requests.filter((request) => !path.test(request.path))).toHaveLength(0);
-		const secret = String(data.clientSecret ?? data.token);
-		expect(allText(error)).not.toContain(secret);
-	});
+			expect(String(error.message)).toContain(
+				'answered HTTP 200 without an access token (text/html: <!doctype html>',
+			);
+			expect(String(error.description)).toContain(`Check the ${field}`);
+			expect(sim.requests.filter((request) => !path.test(request.path))).toHaveLength(0);
+			const secret = String(data.clientSecret ?? data.token);
+			expect(allText(error)).not.toContain(secret);
+		},
+	);
 });

@@ -7,7 +7,12 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeType } f
 
 import { AfasProfitApi } from '../../credentials/AfasProfitApi.credentials';
 import { AfasSbApi } from '../../credentials/AfasSbApi.credentials';
-import { TestCredentialsHelper, requestWithCredential, runNode, testCredential } from '../helpers/afas';
+import {
+	TestCredentialsHelper,
+	requestWithCredential,
+	runNode,
+	testCredential,
+} from '../helpers/afas';
 import { allText } from '../helpers/errors';
 import { useSimulator } from '../helpers/simulator';
 import type { Recorder } from '../simulator';
@@ -49,11 +54,18 @@ const sbToken = (): ICredentialDataDecryptedObject => ({
 });
 
 /** Every secret the credential holds, and the forms it travels in. */
-function secretsOf(data: ICredentialDataDecryptedObject, store?: ICredentialDataDecryptedObject): string[] {
+function secretsOf(
+	data: ICredentialDataDecryptedObject,
+	store?: ICredentialDataDecryptedObject,
+): string[] {
 	const values = [data.token, data.clientSecret, store?.accessToken].filter(
 		(value): value is string => typeof value === 'string' && value.length > 0,
 	);
-	return values.flatMap((value) => [value, Buffer.from(value).toString('base64'), encodeURIComponent(value)]);
+	return values.flatMap((value) => [
+		value,
+		Buffer.from(value).toString('base64'),
+		encodeURIComponent(value),
+	]);
 }
 
 function expectNothingLeaked(text: string, secrets: string[]) {
@@ -67,42 +79,61 @@ describe.each(STATUSES)('a %i redirect to another origin', (status) => {
 
 	it.each([
 		['AFAS Profit, token', profit, profitToken, /\/metainfo$/, 'Environment Number or Base URL'],
-		['AFAS Profit, OAuth 2.0', profit, profitOAuth, /\/metainfo$/, 'Environment Number or Base URL'],
+		[
+			'AFAS Profit, OAuth 2.0',
+			profit,
+			profitOAuth,
+			/\/metainfo$/,
+			'Environment Number or Base URL',
+		],
 		['AFAS SB, app token', sb, sbToken, /\/api\/countries$/, 'Domain or Base URL'],
-	] as const)('fails the %s credential test, naming the field, and sends nothing there', async (_name, type, data, path, field) => {
-		sim.addFault({ match: { path }, type: 'redirect', status, location: location() });
-		const credentialsHelper = new TestCredentialsHelper({ [type.name]: data() });
-		const verdict = await runCredentialTester(type, data(), credentialsHelper);
+	] as const)(
+		'fails the %s credential test, naming the field, and sends nothing there',
+		async (_name, type, data, path, field) => {
+			sim.addFault({ match: { path }, type: 'redirect', status, location: location() });
+			const credentialsHelper = new TestCredentialsHelper({ [type.name]: data() });
+			const verdict = await runCredentialTester(type, data(), credentialsHelper);
 
-		expect(verdict.status).toBe('Error');
-		expect(verdict.message).toContain('redirected the credential test elsewhere');
-		expect(verdict.message).toContain(field);
-		expect(verdict.message).toContain(`(HTTP ${status})`);
-		expect(sim.requests.filter((request) => path.test(request.path))).toHaveLength(1);
-		expect(recorder.requests).toEqual([]);
-		expectNothingLeaked(verdict.message, secretsOf(data(), credentialsHelper.store[type.name]));
-	});
+			expect(verdict.status).toBe('Error');
+			expect(verdict.message).toContain('redirected the credential test elsewhere');
+			expect(verdict.message).toContain(field);
+			expect(verdict.message).toContain(`(HTTP ${status})`);
+			expect(sim.requests.filter((request) => path.test(request.path))).toHaveLength(1);
+			expect(recorder.requests).toEqual([]);
+			expectNothingLeaked(verdict.message, secretsOf(data(), credentialsHelper.store[type.name]));
+		},
+	);
 
 	it.each([
 		['AFAS Profit client credentials', profitOAuth, /\/oauth\/token$/, 'Base URL'],
 		['AFAS SB app-token exchange', sbToken, /\/authentication\/getaccesstoken$/, 'Base URL'],
-	] as const)('stops the %s before the secret is posted again', async (_name, data, path, field) => {
-		const typeName = path.source.includes('oauth') ? 'afasProfitApi' : 'afasSbApi';
-		sim.addFault({ match: { path }, type: 'redirect', status, location: `${location()}?from=token` });
-		const error = (await testCredential(typeName, data()).then(
-			() => undefined,
-			(caught: unknown) => caught,
-		)) as Record<string, unknown>;
+	] as const)(
+		'stops the %s before the secret is posted again',
+		async (_name, data, path, field) => {
+			const typeName = path.source.includes('oauth') ? 'afasProfitApi' : 'afasSbApi';
+			sim.addFault({
+				match: { path },
+				type: 'redirect',
+				status,
+				location: `${location()}?from=token`,
+			});
+			const error = (await testCredential(typeName, data()).then(
+				() => undefined,
+				(caught: unknown) => caught,
+			)) as Record<string, unknown>;
 
-		expect(error).toBeDefined();
-		expect(String(error.message)).toContain(`token endpoint redirected to ${recorder.url} (HTTP ${status})`);
-		expect(String(error.message)).not.toContain('elsewhere');
-		expect(String(error.description)).toContain(`Check the ${field}`);
-		expect(recorder.requests).toEqual([]);
-		expect(sim.requests.filter((request) => path.test(request.path))).toHaveLength(1);
-		expectNothingLeaked(allText(error), secretsOf(data()));
-		expectNothingLeaked(JSON.stringify(error), secretsOf(data()));
-	});
+			expect(error).toBeDefined();
+			expect(String(error.message)).toContain(
+				`token endpoint redirected to ${recorder.url} (HTTP ${status})`,
+			);
+			expect(String(error.message)).not.toContain('elsewhere');
+			expect(String(error.description)).toContain(`Check the ${field}`);
+			expect(recorder.requests).toEqual([]);
+			expect(sim.requests.filter((request) => path.test(request.path))).toHaveLength(1);
+			expectNothingLeaked(allText(error), secretsOf(data()));
+			expectNothingLeaked(JSON.stringify(error), secretsOf(data()));
+		},
+	);
 
 	it.each([
 		['AFAS Profit, token', profit, profitToken, '/metainfo'],
@@ -110,9 +141,19 @@ describe.each(STATUSES)('a %i redirect to another origin', (status) => {
 		['AFAS SB, app token', sb, sbToken, '/scope/api/countries'],
 	] as const)('refuses it for any authenticated request (%s)', async (_name, type, data, path) => {
 		const base = type === sb ? sim.sbUrl : sim.profitUrl;
-		sim.addFault({ match: { path: new RegExp(`${path.replace(/\//g, '\\/')}$`) }, type: 'redirect', status, location: location() });
+		sim.addFault({
+			match: { path: new RegExp(`${path.replace(/\//g, '\\/')}$`) },
+			type: 'redirect',
+			status,
+			location: location(),
+		});
 		const helper = new TestCredentialsHelper({ [type.name]: data() });
-		const options: IHttpRequestOptions = { method: 'GET', url: `${base}${path}`, headers: { 'Accept-Version': '1' }, json: true };
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url: `${base}${path}`,
+			headers: { 'Accept-Version': '1' },
+			json: true,
+		};
 		const error = await requestWithCredential(type.name, options, helper).then(
 			() => undefined,
 			(caught: unknown) => caught,
@@ -124,8 +165,13 @@ describe.each(STATUSES)('a %i redirect to another origin', (status) => {
 	});
 });
 
-it('refuses a redirect on n8n\'s legacy request path too (HTTP Request node with an AFAS credential)', async () => {
-	sim.addFault({ match: { path: /\/metainfo$/ }, type: 'redirect', status: 307, location: `${recorder.url}/elsewhere` });
+it("refuses a redirect on n8n's legacy request path too (HTTP Request node with an AFAS credential)", async () => {
+	sim.addFault({
+		match: { path: /\/metainfo$/ },
+		type: 'redirect',
+		status: 307,
+		location: `${recorder.url}/elsewhere`,
+	});
 	const probe: INodeType = {
 		description: {
 			displayName: 'Legacy probe',

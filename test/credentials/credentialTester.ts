@@ -51,7 +51,13 @@ export async function runCredentialTester(
 			outputs: [],
 			credentials: [{ name: type.name, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -74,11 +80,18 @@ export async function runCredentialTester(
 			return [[]];
 		},
 	};
-	await runNode(probe, { parameters: { temp: '' }, credentialsHelper, nodeTypeName: 'n8n-nodes-base.noOp' });
+	await runNode(probe, {
+		parameters: { temp: '' },
+		credentialsHelper,
+		nodeTypeName: 'n8n-nodes-base.noOp',
+	});
 
 	const rules = (test.rules ?? []) as Array<{ type: string; properties: Record<string, unknown> }>;
 	if (outcome.error !== undefined) {
-		const error = outcome.error as { message?: unknown; cause?: { code?: unknown; response?: { status: number; statusText?: string } } };
+		const error = outcome.error as {
+			message?: unknown;
+			cause?: { code?: unknown; response?: { status: number; statusText?: string } };
+		};
 		const response = error.cause?.response;
 		if (response) {
 			for (const rule of rules) {

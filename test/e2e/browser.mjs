@@ -7,13 +7,22 @@
 //   3. AFAS SB OAuth2 API: "Connect my account" through the simulator's consent page -> "Account connected"; what
 //      n8n's PKCE grant sent to the token endpoint is read from the simulator's log
 //   4. A workflow with the AFAS node: the GetConnector list and the field list load from the simulator; run the node
+//   5. An AFAS node on UpdateConnector → Insert, KnOrganisation: the Fields resource mapper loads the connector's
+//      fields from /metainfo/update/KnOrganisation, mandatory ones marked, optional ones offered to add
 //
 //   node test/e2e/browser.mjs [--versions 1.123.81,2.41.1]     (default 1.123.81)
 // Uses Debian's chromium (installed with apt-get when missing); never downloads a browser.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureE2eDeps, ensureN8n, installedN8nVersion } from './install.mjs';
+import {
+	HOMES_DIR,
+	DEFAULT_N8N_VERSION,
+	E2E_DIR,
+	ensureE2eDeps,
+	ensureN8n,
+	installedN8nVersion,
+} from './install.mjs';
 import { ensureChromium, launchChromium } from './lib/chromium.mjs';
 import { N8nInstance } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
@@ -70,10 +79,14 @@ function ui(page, shotDir, baseUrl) {
 				const appeared = await field(name)
 					.first()
 					.waitFor({ state: 'visible', timeout: 5000 })
-					.then(() => true, () => false);
+					.then(
+						() => true,
+						() => false,
+					);
 				assert.ok(appeared, `field "${name}" should be shown`);
 			}
-			for (const name of hidden) assert.ok(!(await this.visible(name)), `field "${name}" should be hidden`);
+			for (const name of hidden)
+				assert.ok(!(await this.visible(name)), `field "${name}" should be hidden`);
 		},
 		async newCredential(typeName) {
 			await page.goto(`${baseUrl}/home/credentials/create`);
@@ -94,7 +107,10 @@ function ui(page, shotDir, baseUrl) {
 
 async function profitCredentialStep(page, u, sim) {
 	await u.newCredential('AFAS Profit API');
-	await u.expectFields(['environment', 'environmentNumber', 'authType', 'token'], ['baseUrl', 'clientId', 'clientSecret']);
+	await u.expectFields(
+		['environment', 'environmentNumber', 'authType', 'token'],
+		['baseUrl', 'clientId', 'clientSecret'],
+	);
 	await u.screenshot('profit-defaults');
 	await u.choose('environment', 'Custom Base URL');
 	await u.expectFields(['baseUrl'], ['environmentNumber']);
@@ -109,7 +125,10 @@ async function profitCredentialStep(page, u, sim) {
 	await u.saveAndExpectTested();
 	await u.screenshot('profit-token-tested');
 	const tested = sim.requests.filter((r) => /\/metainfo$/i.test(r.path));
-	assert.ok(tested.some((r) => r.headers.authorization === 'AfasToken ***'), 'the test call used no AfasToken header');
+	assert.ok(
+		tested.some((r) => r.headers.authorization === 'AfasToken ***'),
+		'the test call used no AfasToken header',
+	);
 
 	// Same credential switched to OAuth client credentials: n8n's preAuthentication fetches the token.
 	await u.choose('authType', 'OAuth 2.0');
@@ -117,6 +136,16 @@ async function profitCredentialStep(page, u, sim) {
 	await u.fill('clientSecret', sim.credentials.profit.clientSecret);
 	sim.clearRequests();
 	await u.saveAndExpectTested();
+	// The banner of the token test above is still on screen: wait for this test's own calls before judging.
+	const bearerTest = () =>
+		sim.requests.some(
+			(r) =>
+				/\/metainfo$/i.test(r.path) && r.headers.authorization === 'Bearer ***' && r.status === 200,
+		);
+	await waitUntil(
+		bearerTest,
+		'the OAuth credential test never called /metainfo with a bearer token',
+	);
 	await u.screenshot('profit-oauth-tested');
 	const token = sim.requests.find((r) => r.method === 'POST' && /\/oauth\/token$/i.test(r.path));
 	assert.ok(token, 'no client_credentials token request reached the simulator');
@@ -126,7 +155,10 @@ async function profitCredentialStep(page, u, sim) {
 
 async function sbCredentialStep(page, u, sim) {
 	await u.newCredential('AFAS SB API');
-	await u.expectFields(['server', 'domain', 'customerEnvironment', 'authType', 'token'], ['baseUrl']);
+	await u.expectFields(
+		['server', 'domain', 'customerEnvironment', 'authType', 'token'],
+		['baseUrl'],
+	);
 	await u.screenshot('sb-defaults');
 	await u.choose('server', 'Custom Base URL');
 	await u.expectFields(['baseUrl'], ['domain']);
@@ -160,7 +192,9 @@ async function sbOAuth2Step(page, u, sim) {
 	// "not connected" banner.
 	await u.modal.locator('[data-test-id="credential-save-button"]').click();
 	const connect = u.modal
-		.locator('[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button')
+		.locator(
+			'[data-test-id="oauth-connect-button"], [data-test-id="oauth-not-connected-banner"] button',
+		)
 		.first();
 	await connect.waitFor({ timeout: TIMEOUT_MS });
 	await u.screenshot('sb-oauth2-saved-not-connected');
@@ -174,7 +208,9 @@ async function sbOAuth2Step(page, u, sim) {
 	const authorize = new URL(popup.url());
 	await popup.screenshot({ path: join(u.shotDir, 'sb-oauth2-consent-page.png') });
 	await popup.locator('#allow').click();
-	await u.modal.locator('[data-test-id="oauth-connect-success-banner"]').waitFor({ timeout: TIMEOUT_MS });
+	await u.modal
+		.locator('[data-test-id="oauth-connect-success-banner"]')
+		.waitFor({ timeout: TIMEOUT_MS });
 	await u.screenshot('sb-oauth2-connected');
 	const tokenCall = sim.requests.find((r) => r.method === 'POST' && /\/app\/token$/i.test(r.path));
 	assert.ok(tokenCall, 'no token request reached the simulator');
@@ -196,23 +232,37 @@ async function sbOAuth2Step(page, u, sim) {
 	};
 	assert.equal(sent.authorize.code_challenge_method, 'S256');
 	assert.equal(sent.token.grant_type, 'authorization_code');
-	assert.ok(sent.token.body_fields.includes('code_verifier'), 'the token request carried no code_verifier');
+	assert.ok(
+		sent.token.body_fields.includes('code_verifier'),
+		'the token request carried no code_verifier',
+	);
 	return `consent + token exchange OK; n8n sent ${JSON.stringify(sent)}`;
 }
 
 async function editorStep(page, u, sim, workflowId) {
 	await page.goto(`${u.baseUrl}/workflow/${workflowId}`);
-	await page.locator('[data-test-id="canvas-node"]').filter({ hasText: /^AFAS/ }).first().dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"]')
+		.filter({ hasText: /^AFAS/ })
+		.first()
+		.dblclick();
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor();
 	await ndv.locator('[data-test-id="rlc-input"]').click();
 	const items = page.locator('[data-test-id="rlc-item"]');
 	const linked = sim.profit.appConnectors.find((c) => c.id === 'n8n').getConnectors;
 	// The current value shows at once; the rest arrives when the search method has asked the simulator.
-	await waitUntil(async () => (await items.count()) >= linked.length, 'the GetConnector list did not load');
+	await waitUntil(
+		async () => (await items.count()) >= linked.length,
+		'the GetConnector list did not load',
+	);
 	await u.screenshot('editor-getconnector-list');
 	const listed = (await items.allInnerTexts()).map((text) => text.split(/\s/)[0]);
-	assert.deepEqual([...listed].sort(), [...linked].sort(), `GetConnector list: ${listed.join(', ')}`);
+	assert.deepEqual(
+		[...listed].sort(),
+		[...linked].sort(),
+		`GetConnector list: ${listed.join(', ')}`,
+	);
 	await items.filter({ hasText: 'Profit_Debtor' }).first().click();
 	await ndv.locator('[data-test-id="parameter-input-field"]').first().click();
 	const options = page.locator('.el-select-dropdown__item:visible');
@@ -221,14 +271,105 @@ async function editorStep(page, u, sim, workflowId) {
 	const fieldTexts = await options.allInnerTexts();
 	const expectedFields = Object.keys(sim.profit.rows('Profit_Debtor')[0]);
 	for (const id of expectedFields) {
-		assert.ok(fieldTexts.some((text) => text.includes(`(${id})`)), `field ${id} missing from the field list`);
+		assert.ok(
+			fieldTexts.some((text) => text.includes(`(${id})`)),
+			`field ${id} missing from the field list`,
+		);
 	}
 	await page.keyboard.press('Escape');
 	await ndv.locator('[data-test-id="node-execute-button"]').click();
 	const utrecht = sim.profit.rows('Profit_Debtor').filter((row) => row.City === 'Utrecht').length;
-	await ndv.getByText(new RegExp(`^\\s*${utrecht} items?\\s*$`)).first().waitFor({ timeout: TIMEOUT_MS });
+	await ndv
+		.getByText(new RegExp(`^\\s*${utrecht} items?\\s*$`))
+		.first()
+		.waitFor({ timeout: TIMEOUT_MS });
 	await u.screenshot('editor-node-executed');
 	return `${listed.length} GetConnectors listed, ${fieldTexts.length} fields of Profit_Debtor listed, node ran: ${utrecht} items`;
+}
+
+async function updateConnectorMapperStep(page, u, sim, workflowId) {
+	sim.clearRequests();
+	await page.goto(`${u.baseUrl}/workflow/${workflowId}`);
+	await page
+		.locator('[data-test-id="canvas-node"]')
+		.filter({ hasText: /^AFAS/ })
+		.first()
+		.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor();
+	const mapper = ndv.locator('[data-test-id="mapping-fields-container"]');
+	await mapper.waitFor({ timeout: TIMEOUT_MS });
+	const fieldRow = (label) => mapper.locator('.parameter-item').filter({ hasText: label }).first();
+	// Mandatory fields (metainfo `mandatory`) are shown at once. n8n's mark for them in the mapper: a "mandatory"
+	// help icon where other fields have a remove button.
+	const mandatory = ['Name (Nm)', 'Organisatie vergelijken op (MatchOga)'];
+	for (const label of mandatory) {
+		await fieldRow(label).waitFor({ timeout: TIMEOUT_MS });
+		const removable = await fieldRow(label)
+			.locator('[data-test-id^="remove-field-button-"]')
+			.count();
+		assert.equal(removable, 0, `"${label}" can be removed, so it is not marked mandatory`);
+	}
+	const shown = (await mapper.locator('.parameter-item').allInnerTexts()).map((text) =>
+		text.split('\n')[0].trim(),
+	);
+	assert.deepEqual(
+		[...shown].sort(),
+		[...mandatory].sort(),
+		`fields shown before any is added: ${shown.join(', ')}`,
+	);
+	// n8n 1.x shows the mark as a help icon with a tooltip; 2.x shows no icon, only the missing remove button.
+	const helpIcon = fieldRow('Name (Nm)')
+		.locator('.delete-option svg, .delete-option [class*="icon"]')
+		.first();
+	if ((await helpIcon.count()) > 0) {
+		await helpIcon.hover();
+		await page
+			.getByText(/is mandatory/i)
+			.first()
+			.waitFor({ state: 'visible', timeout: 5000 });
+	}
+	await u.screenshot('editor-update-connector-fields');
+	// The code table of MatchOga arrives as the field's options.
+	await fieldRow('Organisatie vergelijken op (MatchOga)').locator('input').first().click();
+	const options = page.locator('.el-select-dropdown__item:visible');
+	await options.first().waitFor({ timeout: TIMEOUT_MS });
+	const matchOptions = await options.allInnerTexts();
+	assert.ok(
+		matchOptions.some((text) => text.includes('Altijd nieuw toevoegen')),
+		`MatchOga options: ${matchOptions.join(' | ')}`,
+	);
+	await u.screenshot('editor-update-connector-code-table');
+	await page.keyboard.press('Escape');
+	const asked = sim.requests.filter((r) => /\/metainfo\/update\/KnOrganisation$/i.test(r.path));
+	assert.ok(
+		asked.length > 0,
+		'the mapper never asked the simulator for /metainfo/update/KnOrganisation',
+	);
+	const summary = `mapper shows the ${shown.length} mandatory fields (${shown.join(', ')}) marked mandatory, MatchOga offers ${matchOptions.length} code-table values`;
+	// The optional fields are offered to add: n8n 1.x lists them in a select. (2.x opens a different popover,
+	// not driven here.)
+	const addSelect = ndv.locator('[data-test-id="add-fields-select"] .el-select');
+	if ((await addSelect.count()) === 0)
+		return `${summary} (n8n 2.x "Add field" popover not checked)`;
+	await addSelect.first().click();
+	const offered = (label) =>
+		page.getByText(label, { exact: false }).filter({ visible: true }).first();
+	await offered('Number (BcCo)').waitFor({ timeout: TIMEOUT_MS });
+	const optionalLabels = ['Search name (SeNm)', 'COC number (CcNr)', 'Work e-mail (EmAd)'];
+	for (const label of optionalLabels) {
+		await offered(label).scrollIntoViewIfNeeded();
+		assert.ok(await offered(label).isVisible(), `"${label}" is not offered to add`);
+	}
+	await u.screenshot('editor-update-connector-add-field');
+	// An optional field, once added, can be removed again: the contrast with the mandatory mark above.
+	await offered('Work e-mail (EmAd)').click();
+	await fieldRow('Work e-mail (EmAd)').waitFor({ timeout: TIMEOUT_MS });
+	await mapper
+		.locator('[data-test-id="remove-field-button-EmAd"]')
+		.waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+	await u.screenshot('editor-update-connector-optional-added');
+	return `${summary}, optional fields offered to add (Work e-mail added, removable)`;
 }
 
 async function waitUntil(condition, message, timeoutMs = TIMEOUT_MS) {
@@ -244,7 +385,11 @@ async function runVersion(version, { pkg, sim, results }) {
 	const shotDir = join(ARTIFACTS, version);
 	rmSync(shotDir, { recursive: true, force: true });
 	mkdirSync(shotDir, { recursive: true });
-	const n8n = new N8nInstance({ version, home: join(HOMES_DIR, `home-browser-${version}`), packageDir: pkg.dir });
+	const n8n = new N8nInstance({
+		version,
+		home: join(HOMES_DIR, `home-browser-${version}`),
+		packageDir: pkg.dir,
+	});
 	const record = (name, ok, detail) => {
 		results.push({ version, name, ok, detail });
 		console.log(`${ok ? 'PASS' : 'FAIL'}  n8n ${version}  browser: ${name}`);
@@ -253,13 +398,18 @@ async function runVersion(version, { pkg, sim, results }) {
 	let chromium;
 	try {
 		await n8n.prepare();
-		const workflow = JSON.parse(readFileSync(join(E2E_DIR, 'workflows', 'editor-pick-connector.json'), 'utf8'));
+		const readWorkflow = (file) =>
+			JSON.parse(readFileSync(join(E2E_DIR, 'workflows', file), 'utf8'));
+		const workflow = readWorkflow('editor-pick-connector.json');
+		const updateWorkflow = readWorkflow('editor-update-connector.json');
 		await n8n.importCredentials(simulatorCredentials(sim));
-		await n8n.importWorkflows([workflow]);
+		await n8n.importWorkflows([workflow, updateWorkflow]);
 		const t0 = Date.now();
 		await n8n.start();
 		const cookie = await n8n.setupOwner();
-		console.log(`\n== n8n ${installedN8nVersion(version)} editor at ${n8n.url} (ready in ${Math.round((Date.now() - t0) / 1000)} s)`);
+		console.log(
+			`\n== n8n ${installedN8nVersion(version)} editor at ${n8n.url} (ready in ${Math.round((Date.now() - t0) / 1000)} s)`,
+		);
 		chromium = await launchChromium();
 		const { context } = chromium;
 		const [name, ...rest] = cookie.split('=');
@@ -272,6 +422,10 @@ async function runVersion(version, { pkg, sim, results }) {
 			['AFAS SB credential (token)', () => sbCredentialStep(page, u, sim)],
 			['AFAS SB OAuth2 connect', () => sbOAuth2Step(page, u, sim)],
 			['AFAS node in the editor', () => editorStep(page, u, sim, workflow.id)],
+			[
+				'UpdateConnector fields in the resource mapper',
+				() => updateConnectorMapperStep(page, u, sim, updateWorkflow.id),
+			],
 		];
 		for (const [stepName, step] of steps) {
 			try {
@@ -281,14 +435,24 @@ async function runVersion(version, { pkg, sim, results }) {
 				if (process.env.AFAS_E2E_DEBUG) {
 					const ids = await page
 						.locator('[data-test-id]')
-						.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-test-id')))].join(' '));
+						.evaluateAll((els) =>
+							[...new Set(els.map((e) => e.getAttribute('data-test-id')))].join(' '),
+						);
 					console.log(`      test ids on the page: ${ids}`);
 				}
-				record(stepName, false, `${error.message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
+				record(
+					stepName,
+					false,
+					`${error.message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`,
+				);
 			}
 		}
 	} catch (error) {
-		record('setup', false, `${error.message}${n8n.serverLog ? `\n${n8n.serverLog.slice(-1500)}` : ''}`);
+		record(
+			'setup',
+			false,
+			`${error.message}${n8n.serverLog ? `\n${n8n.serverLog.slice(-1500)}` : ''}`,
+		);
 	} finally {
 		await chromium?.close();
 		await n8n.stop();

@@ -4,7 +4,13 @@
 // (test/e2e/workflows/demo.json), runs it with `n8n execute` and tells what the AFAS node did.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOMES_DIR, DEFAULT_N8N_VERSION, E2E_DIR, ensureN8n, installedN8nVersion } from './install.mjs';
+import {
+	HOMES_DIR,
+	DEFAULT_N8N_VERSION,
+	E2E_DIR,
+	ensureN8n,
+	installedN8nVersion,
+} from './install.mjs';
 import { N8nInstance, tail } from './lib/n8n.mjs';
 import { packNodePackage } from './lib/package.mjs';
 import { describeError } from './lib/run-data.mjs';
@@ -25,12 +31,16 @@ try {
 	console.log(`• running "${workflow.name}" in n8n ${installedN8nVersion(version)} (n8n execute)`);
 	const result = await n8n.execute(workflow.id);
 	if (!result.run) {
-		console.error(`n8n printed no run (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`);
+		console.error(
+			`n8n printed no run (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+		);
 		exitCode = 1;
 	} else {
 		exitCode = printSummary(workflow, result.run, sim) ? 0 : 1;
 	}
-	console.log(`\nDone in ${Math.round((Date.now() - started) / 1000)} s. Workflow file: test/e2e/workflows/demo.json`);
+	console.log(
+		`\nDone in ${Math.round((Date.now() - started) / 1000)} s. Workflow file: test/e2e/workflows/demo.json`,
+	);
 	console.log('Try it in the editor: npm run sandbox');
 } finally {
 	await sim.close();
@@ -44,7 +54,9 @@ function printSummary(workflow, run, sim) {
 	let ok = true;
 	let rowsRead = 0;
 	let errorsReported = 0;
-	console.log(`\nAFAS node package ${pkg.manifest.name}@${pkg.version} in n8n ${installedN8nVersion(version)}, AFAS simulator ${sim.url}\n`);
+	console.log(
+		`\nAFAS node package ${pkg.manifest.name}@${pkg.version} in n8n ${installedN8nVersion(version)}, AFAS simulator ${sim.url}\n`,
+	);
 	for (const node of afasNodes) {
 		const task = runData[node.name]?.[0];
 		const label = node.name.padEnd(30);
@@ -67,7 +79,10 @@ function printSummary(workflow, run, sim) {
 		else if (files.length) {
 			const file = Object.values(files[0].binary)[0];
 			what = `${files.length} file: ${file.fileName} (${file.mimeType}, ${file.bytes ?? file.fileSize})`;
-		} else if (node.parameters.resource === 'system') what = `Profit version ${JSON.stringify(items[0]?.json)}`;
+		} else if (node.parameters.resource === 'system')
+			what = `Profit version ${JSON.stringify(items[0]?.json)}`;
+		else if (node.parameters.resource === 'updateConnector')
+			what = `${items.length} record written, AFAS answered ${JSON.stringify(items[0]?.json)}`;
 		else {
 			rowsRead += items.length;
 			const first = items[0]?.json ?? {};
@@ -83,12 +98,12 @@ function printSummary(workflow, run, sim) {
 	const writes = calls.filter((r) => r.method !== 'GET' && /\/connectors\//i.test(r.path));
 	const failed = calls.filter((r) => r.status >= 400);
 	console.log(
-		`\n  Rows read: ${rowsRead}. Records written: ${writes.length} (this workflow only reads). ` +
+		`\n  Rows read: ${rowsRead}. Records written: ${writes.length}. ` +
 			`Errors reported: ${errorsReported}.`,
 	);
 	console.log(
 		`  AFAS calls: ${calls.length} (${calls.filter((r) => r.product === 'profit').length} Profit, ` +
 			`${calls.filter((r) => r.product === 'sb').length} SB), ${failed.length} answered with an error status.`,
 	);
-	return ok && errorsReported === 1;
+	return ok && errorsReported === 1 && writes.length === 1;
 }

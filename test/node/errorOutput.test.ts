@@ -74,7 +74,14 @@ async function runRouted(
 	prepareContainer();
 	const typeName = 'n8n-nodes-afas.afas';
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.start',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'afas',
 			name: 'AFAS',
@@ -146,9 +153,9 @@ async function runRouted(
 	if (onError === 'continueErrorOutput')
 		workflowExecute.handleNodeErrorOutput(workflow, executeData, output, 0);
 	// Private in n8n-core's typings, but the step n8n runs on every node's output.
-	(workflowExecute as unknown as { normalizeNodeErrors(data: INodeExecutionData[][]): void }).normalizeNodeErrors(
-		output,
-	);
+	(
+		workflowExecute as unknown as { normalizeNodeErrors(data: INodeExecutionData[][]): void }
+	).normalizeNodeErrors(output);
 	return output;
 }
 
@@ -171,7 +178,12 @@ const NOT_AUTHORISED = 'GetConnector not supported for this app or the user is n
 
 describe('On Error → Continue (using error output)', () => {
 	it('sends a failed Profit item to the error output, paired, with AFAS message, description and HTTP code', async () => {
-		const [success, error] = await runRouted('continueErrorOutput', getMany, items, profitCredentials(sim));
+		const [success, error] = await runRouted(
+			'continueErrorOutput',
+			getMany,
+			items,
+			profitCredentials(sim),
+		);
 		expect(success.map((item) => [item.json.AdminId, item.pairedItem])).toEqual([
 			[1, { item: 1 }],
 			[2, { item: 1 }],
@@ -209,12 +221,17 @@ describe('On Error → Continue (using error output)', () => {
 
 	it('routes every failed item, whichever item fails, and keeps successes on the success output', async () => {
 		const three = [items[1], items[0], items[0]];
-		const [success, error] = await runRouted('continueErrorOutput', getMany, three, profitCredentials(sim));
+		const [success, error] = await runRouted(
+			'continueErrorOutput',
+			getMany,
+			three,
+			profitCredentials(sim),
+		);
 		expect(success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		expect(error.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(error.every((item) => (item.json.error as { message?: string }).message === NOT_AUTHORISED)).toBe(
-			true,
-		);
+		expect(
+			error.every((item) => (item.json.error as { message?: string }).message === NOT_AUTHORISED),
+		).toBe(true);
 	});
 
 	it('sends a failed AFAS SB item to the error output too', async () => {
@@ -227,7 +244,13 @@ describe('On Error → Continue (using error output)', () => {
 		});
 		const [success, error] = await runRouted(
 			'continueErrorOutput',
-			{ product: 'sb', resource: 'sbRecord', operation: 'getAll', sbResource: 'countries', limit: 1 },
+			{
+				product: 'sb',
+				resource: 'sbRecord',
+				operation: 'getAll',
+				sbResource: 'countries',
+				limit: 1,
+			},
 			[{ json: { n: 1 } }],
 			sbCredentials(sim),
 		);
@@ -235,7 +258,9 @@ describe('On Error → Continue (using error output)', () => {
 		expect(error).toHaveLength(1);
 		expect(error[0].pairedItem).toEqual({ item: 0 });
 		expect(error[0].json.n).toBe(1);
-		expect(error[0].json).toMatchObject({ error: { message: 'Internal failure in SB', httpCode: '500' } });
+		expect(error[0].json).toMatchObject({
+			error: { message: 'Internal failure in SB', httpCode: '500' },
+		});
 		expect(allText(error[0])).not.toContain(sim.credentials.sb.appToken);
 	});
 });

@@ -107,15 +107,31 @@ describe('File resource', () => {
 	it('sends a report filter as filterjson and checks its length against the real URL', async () => {
 		const reportId = (sim.profit.data.reports as Array<{ reportId: string }>)[0].reportId;
 		const filter = (value: string) =>
-			JSON.stringify({ Filters: { Filter: [{ '@FilterId': 'Filter 1', Field: [{ '@FieldId': 'Year', '@OperatorType': '1', '#text': value }] }] } });
+			JSON.stringify({
+				Filters: {
+					Filter: [
+						{
+							'@FilterId': 'Filter 1',
+							Field: [{ '@FieldId': 'Year', '@OperatorType': '1', '#text': value }],
+						},
+					],
+				},
+			});
 		const run = async (value: string) =>
 			await runProfit(sim, {
-				parameters: { resource: 'file', operation: 'getReport', reportId, options: { rawFilterJson: filter(value) } },
+				parameters: {
+					resource: 'file',
+					operation: 'getReport',
+					reportId,
+					options: { rawFilterJson: filter(value) },
+				},
 			});
 
 		await run('2024');
 		expect(sim.requests[0].path).toBe(`/ProfitRestServices/reportconnector/${reportId}`);
-		expect(JSON.parse(String(sim.requests[0].query.filterjson))).toEqual(JSON.parse(filter('2024')));
+		expect(JSON.parse(String(sim.requests[0].query.filterjson))).toEqual(
+			JSON.parse(filter('2024')),
+		);
 
 		// Fill the URL up to AFAS's limit for this (simulator) base URL, then one character past it.
 		sim.clearRequests();
@@ -163,38 +179,60 @@ describe('File resource', () => {
 
 	describe('file data that is not Base64', () => {
 		const operations: Array<[string, Record<string, unknown>, RegExp]> = [
-			['getFile', { fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: 'Invoice.pdf' }, /fileconnector/i],
-			['getSubjectAttachment', { subjectId: '49946', fileId: '5C055C034516ED67972E0A852E03C5B9' }, /subjectconnector/i],
+			[
+				'getFile',
+				{ fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: 'Invoice.pdf' },
+				/fileconnector/i,
+			],
+			[
+				'getSubjectAttachment',
+				{ subjectId: '49946', fileId: '5C055C034516ED67972E0A852E03C5B9' },
+				/subjectconnector/i,
+			],
 			['getImage', { imageId: '12', format: 'original' }, /imageconnector/i],
 			['getReport', { reportId: 'CF761B2F7099455B8C5227639C447689' }, /reportconnector/i],
 		];
 		const answers: Array<[string, string, string]> = [
-			['an HTML page', '<html><body>Login</body></html>', 'character "<" at position 1 is not Base64'],
+			[
+				'an HTML page',
+				'<html><body>Login</body></html>',
+				'character "<" at position 1 is not Base64',
+			],
 			['a cut-off string', 'JVBERi0xLjQ', 'is not a multiple of 4'],
 			['a stray character', 'JVBE%i0xLjQK', 'character "%" at position 5 is not Base64'],
 			['URL-safe Base64', 'JVBE_i0xLjQK', 'character "_" at position 5 is not Base64'],
 			['padding in the middle', 'JV==JVBERi0x', 'character "=" at position 3 is not Base64'],
 		];
 
-		it.each(operations.flatMap(([operation, parameters, path]) =>
-			answers.map(([what, filedata, problem]) => [operation, what, parameters, path, filedata, problem] as const),
-		))('%s: %s in "filedata" is an error, not a garbage file', async (operation, _what, parameters, path, filedata, problem) => {
-			sim.addFault({
-				type: 'answer',
-				status: 200,
-				contentType: 'application/json',
-				body: JSON.stringify({ filename: 'Invoice.pdf', mimetype: 'application/pdf', filedata }),
-				match: { path },
-			});
-			const error = await thrownBy(() =>
-				runProfit(sim, { parameters: { resource: 'file', operation, ...parameters } }),
-			);
-			expect(error.name).toBe('NodeOperationError');
-			expect(error.message).toBe('AFAS returned file data that is not valid Base64');
-			expect(String(error.description)).toContain(problem);
-			expect(String(error.description)).toContain(`application/pdf, ${filedata.length} characters`);
-			expect(sim.requests).toHaveLength(1);
-		});
+		it.each(
+			operations.flatMap(([operation, parameters, path]) =>
+				answers.map(
+					([what, filedata, problem]) =>
+						[operation, what, parameters, path, filedata, problem] as const,
+				),
+			),
+		)(
+			'%s: %s in "filedata" is an error, not a garbage file',
+			async (operation, _what, parameters, path, filedata, problem) => {
+				sim.addFault({
+					type: 'answer',
+					status: 200,
+					contentType: 'application/json',
+					body: JSON.stringify({ filename: 'Invoice.pdf', mimetype: 'application/pdf', filedata }),
+					match: { path },
+				});
+				const error = await thrownBy(() =>
+					runProfit(sim, { parameters: { resource: 'file', operation, ...parameters } }),
+				);
+				expect(error.name).toBe('NodeOperationError');
+				expect(error.message).toBe('AFAS returned file data that is not valid Base64');
+				expect(String(error.description)).toContain(problem);
+				expect(String(error.description)).toContain(
+					`application/pdf, ${filedata.length} characters`,
+				);
+				expect(sim.requests).toHaveLength(1);
+			},
+		);
 
 		it('accepts Base64 wrapped in lines (76 characters, CRLF or LF) and keeps every byte', async () => {
 			const bytes = Buffer.from(Array.from({ length: 300 }, (_, index) => (index * 37) % 256));
@@ -203,11 +241,20 @@ describe('File resource', () => {
 				type: 'answer',
 				status: 200,
 				contentType: 'application/json',
-				body: JSON.stringify({ filename: 'data.bin', mimetype: 'application/octet-stream', filedata: wrapped }),
+				body: JSON.stringify({
+					filename: 'data.bin',
+					mimetype: 'application/octet-stream',
+					filedata: wrapped,
+				}),
 				match: { path: /fileconnector/i },
 			});
 			const [item] = await runProfit(sim, {
-				parameters: { resource: 'file', operation: 'getFile', fileId: 'F64BB8E942BBC5E94FC747904E19FE1B', fileName: 'data.bin' },
+				parameters: {
+					resource: 'file',
+					operation: 'getFile',
+					fileId: 'F64BB8E942BBC5E94FC747904E19FE1B',
+					fileName: 'data.bin',
+				},
 			});
 			expect(binaryOf(item).bytes.equals(bytes)).toBe(true);
 			expect(item.json.fileSize).toBe(300);
@@ -224,7 +271,12 @@ describe('File resource', () => {
 			});
 			const { imageId } = (sim.profit.data.images as Array<{ imageId: string }>)[0];
 			const items = await runProfit(sim, {
-				parameters: { resource: 'file', operation: 'getImage', imageId: '={{ $json.id }}', format: 'original' },
+				parameters: {
+					resource: 'file',
+					operation: 'getImage',
+					imageId: '={{ $json.id }}',
+					format: 'original',
+				},
 				items: [{ json: { id: imageId } }, { json: { id: imageId } }],
 				continueOnFail: true,
 			});

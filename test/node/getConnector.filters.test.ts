@@ -132,7 +132,11 @@ describe('GetConnector filters on the wire', () => {
 					operator: 'greaterOrEqual',
 					value: '={{ DateTime.fromISO("2020-01-31T23:00:00Z") }}',
 				},
-				{ field: 'CreateDate', operator: 'lessThan', value: '={{ new Date("2021-07-31T22:00:00Z") }}' },
+				{
+					field: 'CreateDate',
+					operator: 'lessThan',
+					value: '={{ new Date("2021-07-31T22:00:00Z") }}',
+				},
 			]),
 		});
 		expect(query.filtervalues).toBe('2020-02-01T00:00:00,2021-08-01T00:00:00');
@@ -248,39 +252,65 @@ describe("filter values checked by the field's metainfo type", () => {
 	}
 
 	it.each([
-		['DocumentDate', 'greaterOrEqual', '2026-13-01', '"2026-13-01" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['DocumentDate', 'equals', '2026-02-30', '"2026-02-30" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['ModifiedAt', 'lessThan', '2026-01-31T25:00', '"2026-01-31T25:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['DocumentDate', 'lessThan', 'next week', '"next week" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		[
+			'DocumentDate',
+			'greaterOrEqual',
+			'2026-13-01',
+			'"2026-13-01" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
+		[
+			'DocumentDate',
+			'equals',
+			'2026-02-30',
+			'"2026-02-30" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
+		[
+			'ModifiedAt',
+			'lessThan',
+			'2026-01-31T25:00',
+			'"2026-01-31T25:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
+		[
+			'DocumentDate',
+			'lessThan',
+			'next week',
+			'"next week" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
 		['Quantity', 'equals', 'many', '"many" is not a whole number; use e.g. 42'],
 		['Id', 'greaterThan', '12.5', '"12.5" is not a whole number; use e.g. 42'],
 		['Amount', 'lessOrEqual', 'ten', '"ten" is not a number; use e.g. 1234.56'],
 		['Amount', 'equals', '-0,5', '"-0,5" is not a number; use a point for decimals: -0.5'],
 		['Active', 'equals', 'ja', '"ja" is not true or false; use true or false'],
 		['Active', 'notEquals', 'maybe', '"maybe" is not true or false; use true or false'],
-	])('refuses %s %s %p before reading, naming group, condition and field', async (field, operator, value, problem) => {
-		const error = await refused({
-			filters: filtersOf([
-				{ field: 'Code', operator: 'startsWith', value: 'D' },
-				{ field, operator, value },
-			]),
-		});
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe(`Filters → Group 1 → Condition 2 (field "${field}"): ${problem}`);
-		expect(String(error.description).length).toBeGreaterThan(10);
-	});
+	])(
+		'refuses %s %s %p before reading, naming group, condition and field',
+		async (field, operator, value, problem) => {
+			const error = await refused({
+				filters: filtersOf([
+					{ field: 'Code', operator: 'startsWith', value: 'D' },
+					{ field, operator, value },
+				]),
+			});
+			expect(error.name).toBe('NodeOperationError');
+			expect(error.message).toBe(`Filters → Group 1 → Condition 2 (field "${field}"): ${problem}`);
+			expect(String(error.description).length).toBeGreaterThan(10);
+		},
+	);
 
 	it.each([
 		['an object', { customer: 7 }, 'Code', 'the value is an object, not a single value'],
 		['a list', ['D00001', 'D00002'], 'Code', 'the value is a list, not a single value'],
 		['an object on a number field', { id: 1 }, 'Id', 'the value is an object, not a single value'],
-	])('refuses %s from an expression instead of sending "[object Object]"', async (_what, value, field, problem) => {
-		const error = await refused(
-			{ filters: filtersOf([{ field, operator: 'equals', value: '={{ $json.value }}' }]) },
-			[{ json: { value } }],
-		);
-		expect(error.message).toBe(`Filters → Group 1 → Condition 1 (field "${field}"): ${problem}`);
-	});
+	])(
+		'refuses %s from an expression instead of sending "[object Object]"',
+		async (_what, value, field, problem) => {
+			const error = await refused(
+				{ filters: filtersOf([{ field, operator: 'equals', value: '={{ $json.value }}' }]) },
+				[{ json: { value } }],
+			);
+			expect(error.message).toBe(`Filters → Group 1 → Condition 1 (field "${field}"): ${problem}`);
+		},
+	);
 
 	it('sends a date alone on a date field as midnight Amsterdam time', async () => {
 		const { rows, query } = await read('Profit_Demo', {
@@ -319,7 +349,14 @@ describe("filter values checked by the field's metainfo type", () => {
 		'refuses a Raw JSON Filter whose @OperatorType is %p, not exactly an AFAS code',
 		async (operator) => {
 			const raw = JSON.stringify({
-				Filters: { Filter: [{ '@FilterId': 'F', Field: [{ '@FieldId': 'Id', '@OperatorType': operator, '#text': '1' }] }] },
+				Filters: {
+					Filter: [
+						{
+							'@FilterId': 'F',
+							Field: [{ '@FieldId': 'Id', '@OperatorType': operator, '#text': '1' }],
+						},
+					],
+				},
 			});
 			const error = await refused({ options: { rawFilterJson: raw } });
 			expect(error.name).toBe('NodeOperationError');

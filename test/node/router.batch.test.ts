@@ -3,11 +3,20 @@
  * loop (actions/items.ts) in a real n8n-core execution context. Proves grouping, per-item attribution of results
  * and errors inside a group, input order, pairedItem, both Continue settings and groups in flight together.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { runItems } from '../../nodes/Afas/actions/items';
-import type { BatchOperation, ItemOperation, ItemOutcome } from '../../nodes/Afas/actions/node.type';
+import type {
+	BatchOperation,
+	ItemOperation,
+	ItemOutcome,
+} from '../../nodes/Afas/actions/node.type';
 import { parameters } from '../../nodes/Afas/parameters';
 import { runNode } from '../helpers/afas';
 import { thrownBy } from './setup';
@@ -26,11 +35,7 @@ interface Log {
 	clients: number[];
 }
 
-type Behaviour = (
-	this: IExecuteFunctions,
-	indices: number[],
-	log: Log,
-) => Promise<ItemOutcome[]>;
+type Behaviour = (this: IExecuteFunctions, indices: number[], log: Log) => Promise<ItemOutcome[]>;
 
 function batchOperation(behaviour: Behaviour, log: Log, concurrency = 1): BatchOperation<number> {
 	return {
@@ -101,7 +106,10 @@ const echo: Behaviour = async function (indices) {
 describe('Router: items handed to an operation in groups', () => {
 	it('groups by the batch size, keeps input order and pairs every output item with its input item', async () => {
 		const log: Log = { groups: [], clients: [] };
-		const { output, clientsMade } = await run(batchOperation(echo, log), { batchSize: 2, count: 5 });
+		const { output, clientsMade } = await run(batchOperation(echo, log), {
+			batchSize: 2,
+			count: 5,
+		});
 		expect(log.groups).toEqual([[0, 1], [2, 3], [4]]);
 		expect(output.map((item) => [item.json.echoed, item.pairedItem])).toEqual([
 			[0, { item: 0 }],
@@ -118,12 +126,14 @@ describe('Router: items handed to an operation in groups', () => {
 	it('lets an item of a group yield several output items, or none', async () => {
 		const log: Log = { groups: [], clients: [] };
 		const { output } = await run(
-			batchOperation(async (indices) =>
-				indices.map((itemIndex) => ({
-					itemIndex,
-					items: Array.from({ length: itemIndex }, (_, n) => ({ json: { itemIndex, n } })),
-				})),
-			log),
+			batchOperation(
+				async (indices) =>
+					indices.map((itemIndex) => ({
+						itemIndex,
+						items: Array.from({ length: itemIndex }, (_, n) => ({ json: { itemIndex, n } })),
+					})),
+				log,
+			),
 			{ batchSize: 3, count: 3 },
 		);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 2 }]);
@@ -171,10 +181,14 @@ describe('Router: items handed to an operation in groups', () => {
 					itemIndex === 2
 						? {
 								itemIndex,
-								error: new NodeApiError(this.getNode(), { message: 'Duplicate key' }, {
-									message: 'Duplicate key',
-									httpCode: '500',
-								}),
+								error: new NodeApiError(
+									this.getNode(),
+									{ message: 'Duplicate key' },
+									{
+										message: 'Duplicate key',
+										httpCode: '500',
+									},
+								),
 							}
 						: { itemIndex, items: [] },
 				);
@@ -215,7 +229,9 @@ describe('Router: items handed to an operation in groups', () => {
 
 		it('stops the node at the first item of that group', async () => {
 			const log: Log = { groups: [], clients: [] };
-			const error = await thrownBy(() => run(batchOperation(failGroup, log), { batchSize: 2, count: 5 }));
+			const error = await thrownBy(() =>
+				run(batchOperation(failGroup, log), { batchSize: 2, count: 5 }),
+			);
 			expect(error.message).toBe('The batch was rejected');
 			expect((error.context as { itemIndex?: number }).itemIndex).toBe(2);
 			expect(log.groups).toEqual([
@@ -260,7 +276,9 @@ describe('Router: items handed to an operation in groups', () => {
 			settled.push(itemIndex);
 			return [{ itemIndex, error: new Error(`failed ${itemIndex}`) }];
 		};
-		const error = await thrownBy(() => run(batchOperation(behaviour, log, 2), { batchSize: 1, count: 4 }));
+		const error = await thrownBy(() =>
+			run(batchOperation(behaviour, log, 2), { batchSize: 1, count: 4 }),
+		);
 		expect(error.message).toBe('failed 0');
 		expect((error.context as { itemIndex?: number }).itemIndex).toBe(0);
 		expect(settled.sort()).toEqual([0, 1]);

@@ -80,7 +80,9 @@ describe('Router', () => {
 	});
 
 	it('attributes a credential that cannot become a client to every item that needed it, before any request', async () => {
-		const broken = { afasProfitApi: { ...profitCredentials(sim).afasProfitApi, baseUrl: 'not a url' } };
+		const broken = {
+			afasProfitApi: { ...profitCredentials(sim).afasProfitApi, baseUrl: 'not a url' },
+		};
 		const parameters = { product: 'profit', resource: 'system', operation: 'getProfitVersion' };
 		const { output } = await runNode(node, {
 			parameters,

@@ -107,9 +107,10 @@ function printCredentials(sim) {
 		`  OAuth secret       ${profit.clientSecret}`,
 		`  restricted token   ${profit.restrictedToken}   (IP-restricted app connector: 403)`,
 		`  OTP                apiKey ${profit.otp.apiKey}, apiToken ${profit.otp.environmentKey}, userId ${profit.otp.userId}`,
-		'  GetConnectors      Profit_Persons, Profit_Organisations, Profit_Debtor, Profit_Employees, Profit_Subjects,',
-		'                     Profit_Subject_Attachments, Profit_Administrations, Profit_Demo (12 345 rows),',
-		'                     Profit_Transactions (100 000 rows x 20 columns); not linked: Profit_Salaries',
+		'  GetConnectors      Profit_Persons, Profit_Organisations, Profit_Contacts, Profit_Debtor, Profit_Employees,',
+		'                     Profit_Subjects, Profit_Subject_Attachments, Profit_Administrations, Profit_Demo (12 345 rows),',
+		'                     Profit_Transactions (100 000 rows x 20 columns), Profit_SalesOrders, Profit_SalesOrderLines;',
+		'                     not linked: Profit_Salaries',
 		'  UpdateConnectors   KnPerson, KnOrganisation, KnSubject, FbSales, FiEntries, KnEmployee; not linked: KnUser',
 	];
 	if (sb) {

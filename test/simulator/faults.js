@@ -158,7 +158,11 @@ async function captureAnswer(ctx, serve) {
 	// Required here, not at the top: server.js requires this module first (a cycle at load time).
 	const { makeSend } = require('./server');
 	await serve({ ...ctx, res: fakeRes, send: makeSend(fakeRes) });
-	return { status: captured.status, headers: captured.headers, body: Buffer.concat(captured.chunks) };
+	return {
+		status: captured.status,
+		headers: captured.headers,
+		body: Buffer.concat(captured.chunks),
+	};
 }
 
 /**

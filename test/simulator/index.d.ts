@@ -128,6 +128,8 @@ export interface ProfitState {
 		subjects: ProfitRecord[];
 		salesOrders: ProfitRecord[];
 		journalEntries: ProfitRecord[];
+		/** KnContact rows written below organisations. */
+		contacts: ProfitRecord[];
 		[key: string]: unknown;
 	};
 	/** One-time passwords sent by /otprequest. */
@@ -140,6 +142,8 @@ export interface ProfitState {
 	}>;
 	/** The rows a full read of the GetConnector returns now (dates as Profit prints them, with the `Z`). */
 	rows(id: string): Array<Record<string, unknown>>;
+	/** Back to the seeded records: writes undone, counters (BcCo, OrNu, EnNo…) restarted. Tokens and the clock stay. */
+	reset(): void;
 	[key: string]: unknown;
 }
 

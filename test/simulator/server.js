@@ -91,8 +91,14 @@ function createServer(deps) {
 				const handled = handler ? await handler.handle(target) : false;
 				if (!handled) target.send(404);
 			};
-			const faults = deps.faults.take({ method: ctx.method, path, product, query: url.searchParams });
-			if (faults.length > 0 && (await applyFaults(faults, ctx, hanging, serve)) === 'handled') return;
+			const faults = deps.faults.take({
+				method: ctx.method,
+				path,
+				product,
+				query: url.searchParams,
+			});
+			if (faults.length > 0 && (await applyFaults(faults, ctx, hanging, serve)) === 'handled')
+				return;
 			if (res.destroyed) return;
 			await serve(ctx);
 		} catch (error) {

@@ -10,7 +10,8 @@ export const productProperty: INodeProperties = {
 		{
 			name: 'AFAS Profit',
 			value: 'profit',
-			description: 'AFAS Profit (ProfitRestServices): GetConnectors, metainfo, files and reports',
+			description:
+				'AFAS Profit (ProfitRestServices): GetConnectors, UpdateConnector writes, metainfo, files and reports',
 		},
 		{
 			name: 'AFAS SB',
@@ -52,8 +53,7 @@ export const updateConnectorLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description:
-		'The UpdateConnector to describe; only connectors added to your app connector are listed',
+	description: 'The UpdateConnector; only connectors added to your app connector are listed',
 	modes: [
 		{
 			displayName: 'From List',

@@ -12,7 +12,11 @@ interface GroupPlan {
 	failure?: unknown;
 }
 
-function planOf<C>(this: IExecuteFunctions, operation: AfasOperation<C>, itemCount: number): GroupPlan {
+function planOf<C>(
+	this: IExecuteFunctions,
+	operation: AfasOperation<C>,
+	itemCount: number,
+): GroupPlan {
 	if (!isBatchOperation(operation)) return { size: 1, concurrency: 1 };
 	try {
 		const size = Math.floor(operation.batchSize.call(this));
@@ -34,7 +38,10 @@ function groupsOf(itemCount: number, size: number): number[][] {
 }
 
 function bug(node: INode, message: string, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(node, message, { itemIndex, description: 'Please report this bug.' });
+	return new NodeOperationError(node, message, {
+		itemIndex,
+		description: 'Please report this bug.',
+	});
 }
 
 /** One outcome per item of the group, in group order; anything else is a bug in the operation. */
@@ -42,7 +49,10 @@ function settle(node: INode, indices: number[], outcomes: ItemOutcome[]): ItemOu
 	const byItem = new Map<number, ItemOutcome>();
 	for (const outcome of outcomes) {
 		if (!indices.includes(outcome.itemIndex) || byItem.has(outcome.itemIndex))
-			throw bug(node, `The AFAS node answered item ${outcome.itemIndex} twice or outside its group`);
+			throw bug(
+				node,
+				`The AFAS node answered item ${outcome.itemIndex} twice or outside its group`,
+			);
 		byItem.set(outcome.itemIndex, outcome);
 	}
 	return indices.map(
@@ -66,7 +76,11 @@ async function runGroup<C>(
 			const itemIndex = indices[0];
 			return [{ itemIndex, items: await operation.execute.call(this, itemIndex, client) }];
 		}
-		return settle(this.getNode(), indices, await operation.executeBatch.call(this, indices, client));
+		return settle(
+			this.getNode(),
+			indices,
+			await operation.executeBatch.call(this, indices, client),
+		);
 	} catch (error) {
 		// A failure of the whole group (its one request, its client) belongs to every item in it.
 		return indices.map((itemIndex) => ({ itemIndex, error }));

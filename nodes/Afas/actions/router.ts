@@ -14,7 +14,10 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
 
 /** Resolves resource/operation to an implementation; anything else, including n8n's injected
  * "Custom API Call" (__CUSTOM_API_CALL__), is a configuration error, not an item error. */
-function operationFor<C>(this: IExecuteFunctions, product: AfasProductActions<C>): AfasOperation<C> {
+function operationFor<C>(
+	this: IExecuteFunctions,
+	product: AfasProductActions<C>,
+): AfasOperation<C> {
 	// Fallbacks: n8n cannot read a parameter that no property shows for this product/resource.
 	const resource = this.getNodeParameter('resource', 0, '') as string;
 	const operation = this.getNodeParameter('operation', 0, '') as string;

@@ -15,8 +15,13 @@ import { brokenOff, defaultExpectation, readAnswer } from './response';
 import { safeError } from './safeError';
 import type { HttpFailure } from './failure';
 import { httpFailureOf } from './failure';
-import type { RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, retryDecision } from './retry';
+import type { RetryMode, RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	defaultRetryMode,
+	retryDecision,
+	writeMayHaveBeenProcessed,
+} from './retry';
 import type { AfasTarget } from './target';
 
 /** Vendor sample client timeout (research §9.4); AFAS itself gives up after 900 s. */
@@ -36,6 +41,12 @@ export interface AfasRequestOptions {
 	itemIndex?: number;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * Which failures may be retried (see retry.ts). Default `read` for GET and `write` for POST/PUT/DELETE:
+	 * a write is sent again only when AFAS certainly did not process it. `idempotentWrite` is the user's
+	 * opt-in for PUT/DELETE (sending the same update or delete twice ends in the same state).
+	 */
+	retryMode?: RetryMode;
 	/**
 	 * The shape a 2xx answer must have (see answer.ts); anything else is a NodeApiError saying what came back.
 	 * Default: `json` (a non-empty JSON object or list) for reads, `jsonOrEmpty` for writes.
@@ -67,9 +78,23 @@ async function secretsNow(
 }
 
 /**
+ * A write that broke off after it may have reached AFAS: sending it again could create a second record, so the
+ * user has to look first.
+ */
+function mayHaveBeenProcessed(target: AfasTarget, retryMode: RetryMode): string {
+	const where = target.product === 'profit' ? 'Profit' : 'AFAS SB';
+	const notAgain =
+		retryMode === 'write'
+			? ' It was not sent again automatically, so that it cannot be processed twice.'
+			: '';
+	return `AFAS may have processed this request; check in ${where} before sending it again.${notAgain}`;
+}
+
+/**
  * One AFAS call through n8n's httpRequestWithAuthentication with the target's credential: builds the URL, sets
  * an explicit timeout, refuses redirects, checks the answer's type and shape (`expect`), retries idempotent
- * reads (503 with retry_after, resets, answers cut off mid-stream, timeouts) and turns failures into
+ * reads (503 with retry_after, resets, answers cut off mid-stream, timeouts), sends a write again only when AFAS
+ * certainly did not process it (`retryMode`, see retry.ts) and turns failures into
  * NodeApiErrors in AFAS's own words, with every credential secret masked. It reads no node parameter: the
  * product clients (api/) say which credential and base URL to use.
  */
@@ -84,7 +109,7 @@ export async function afasRequest<T = unknown>(
 	const url = `${target.baseUrl}${options.path}${query === '' ? '' : `?${query}`}`;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-	const retryable = method === 'GET';
+	const retryMode = options.retryMode ?? defaultRetryMode(method);
 
 	const expectation = options.expect ?? defaultExpectation(method);
 
@@ -132,11 +157,9 @@ export async function afasRequest<T = unknown>(
 			}
 			failure = brokenOff(httpFailure, expectation);
 		}
-		const decision = retryable
-			? retryDecision(failure, attempt, policy)
-			: { retry: false as const };
+		const decision = retryDecision(failure, attempt, policy, retryMode);
 		if (!decision.retry) {
-			throw apiError(context.getNode(), failure, {
+			const error = apiError(context.getNode(), failure, {
 				product: target.product,
 				itemIndex,
 				timeoutMs,
@@ -144,6 +167,11 @@ export async function afasRequest<T = unknown>(
 				secrets: await secretsNow(context, target, itemIndex),
 				url,
 			});
+			if (retryMode !== 'read' && writeMayHaveBeenProcessed(failure)) {
+				error.description =
+					`${mayHaveBeenProcessed(target, retryMode)} ${error.description ?? ''}`.trim();
+			}
+			throw error;
 		}
 		await sleep(decision.waitMs);
 	}

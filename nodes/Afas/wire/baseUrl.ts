@@ -7,7 +7,10 @@ import { AfasInputError } from './inputError';
 
 /** Hides the `user:password@` part of a URL-like text before it is echoed in a message. */
 export function withoutUserinfo(text: string): string {
-	return text.replace(/^([^\s/?#]*\/\/)?[^\s/?#]*@/, (_all, scheme: string | undefined) => `${scheme ?? ''}***@`);
+	return text.replace(
+		/^([^\s/?#]*\/\/)?[^\s/?#]*@/,
+		(_all, scheme: string | undefined) => `${scheme ?? ''}***@`,
+	);
 }
 
 /*
@@ -23,11 +26,7 @@ export const HTTP_BASE_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i;
  * A `user:password@` part is refused: n8n would send it as Basic auth instead of the AFAS credential, and
  * messages would echo the password.
  */
-export function parseBaseUrl(
-	input: unknown,
-	field: string,
-	example: string,
-): string {
+export function parseBaseUrl(input: unknown, field: string, example: string): string {
 	const value = String(input ?? '')
 		.trim()
 		.replace(/\/+$/, '');

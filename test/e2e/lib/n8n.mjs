@@ -66,7 +66,11 @@ export class N8nInstance {
 		// n8n's installer records installed community packages in nodes/package.json; mirror that layout.
 		writeFileSync(
 			join(nodesDir, 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } }, null, 2),
+			JSON.stringify(
+				{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } },
+				null,
+				2,
+			),
 		);
 		this.brokerPort = await freePort();
 		this.port = await freePort(this.preferredPort);
@@ -110,7 +114,10 @@ export class N8nInstance {
 	cli(args, { timeoutMs = 180_000, env } = {}) {
 		const started = Date.now();
 		return new Promise((resolvePromise, reject) => {
-			const child = spawn(NODE24, [this.bin, ...args], { env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(NODE24, [this.bin, ...args], {
+				env: this.env(env),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (c) => (stdout += c));
@@ -122,7 +129,12 @@ export class N8nInstance {
 			});
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
-				resolvePromise({ code: signal ? `signal ${signal}` : code, stdout, stderr, ms: Date.now() - started });
+				resolvePromise({
+					code: signal ? `signal ${signal}` : code,
+					stdout,
+					stderr,
+					ms: Date.now() - started,
+				});
 			});
 		});
 	}
@@ -130,7 +142,9 @@ export class N8nInstance {
 	async mustCli(args, options) {
 		const result = await this.cli(args, options);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited with ${result.code}\n${tail(result.stdout + result.stderr)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}\n${tail(result.stdout + result.stderr)}`,
+			);
 		}
 		return result;
 	}
@@ -172,22 +186,28 @@ export class N8nInstance {
 		this.serverLog = '';
 		child.stdout.on('data', (c) => (this.serverLog = (this.serverLog + c).slice(-20_000)));
 		child.stderr.on('data', (c) => (this.serverLog = (this.serverLog + c).slice(-20_000)));
-		const exited = new Promise((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
+		const exited = new Promise((resolvePromise) =>
+			child.once('exit', (code) => resolvePromise(code)),
+		);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			const code = await Promise.race([exited, sleep(500).then(() => undefined)]);
-			if (code !== undefined) throw new Error(`n8n start exited with ${code}\n${tail(this.serverLog)}`);
+			if (code !== undefined)
+				throw new Error(`n8n start exited with ${code}\n${tail(this.serverLog)}`);
 			try {
 				// /healthz/readiness turns 200 once the DB is migrated, which can be before the REST routes are
 				// mounted; /rest/settings (no auth) answers only when the editor's API is there.
 				const ready = await fetch(`${this.url}/healthz/readiness`);
-				const settings = ready.status === 200 ? await fetch(`${this.url}/rest/settings`) : undefined;
+				const settings =
+					ready.status === 200 ? await fetch(`${this.url}/rest/settings`) : undefined;
 				if (settings?.status === 200) return this;
 			} catch {
 				// not listening yet
 			}
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s\n${tail(this.serverLog)}`);
+		throw new Error(
+			`n8n did not become ready within ${timeoutMs / 1000} s\n${tail(this.serverLog)}`,
+		);
 	}
 
 	get url() {
@@ -211,7 +231,9 @@ export class N8nInstance {
 			body: JSON.stringify(OWNER),
 		});
 		if (setup.status !== 200 && setup.status !== 400) {
-			throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${(await setup.text()).slice(0, 300)}`);
+			throw new Error(
+				`POST /rest/owner/setup answered ${setup.status}: ${(await setup.text()).slice(0, 300)}`,
+			);
 		}
 		return this.login();
 	}
@@ -220,10 +242,16 @@ export class N8nInstance {
 		const response = await fetch(`${this.url}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 		if (response.status !== 200) {
-			throw new Error(`POST /rest/login answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+			throw new Error(
+				`POST /rest/login answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+			);
 		}
 		const cookie = (response.headers.getSetCookie?.() ?? [])
 			.map((c) => c.split(';')[0])
@@ -237,7 +265,11 @@ export class N8nInstance {
 	async rest(method, path, body) {
 		const response = await fetch(`${this.url}/rest${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': 'afas-e2e' },
+			headers: {
+				'content-type': 'application/json',
+				cookie: this.cookie,
+				'browser-id': 'afas-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();

@@ -14,8 +14,13 @@ export async function packNodePackage({ quiet = false } = {}) {
 	if (process.env.AFAS_E2E_SKIP_BUILD !== '1') {
 		// `npm run demo` may be the very first command on a fresh clone: the build needs the dev dependencies.
 		if (!existsSync(join(repo, 'node_modules', '.bin', 'tsc'))) {
-			if (!quiet) console.log('• installing the package\'s dev dependencies (npm ci, first run only)');
-			await sh('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repo, label: 'npm ci', quiet: true });
+			if (!quiet)
+				console.log("• installing the package's dev dependencies (npm ci, first run only)");
+			await sh('npm', ['ci', '--no-audit', '--no-fund'], {
+				cwd: repo,
+				label: 'npm ci',
+				quiet: true,
+			});
 		}
 		if (!quiet) console.log('• building the node package (npm run build)');
 		await sh('npm', ['run', 'build'], { cwd: repo, label: 'build', quiet: true });
@@ -34,10 +39,15 @@ export async function packNodePackage({ quiet = false } = {}) {
 	const dir = join(packDir, 'node_modules', 'n8n-nodes-afas');
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	await sh('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { label: 'unpack', quiet: true });
+	await sh('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], {
+		label: 'unpack',
+		quiet: true,
+	});
 	const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 	if (!quiet) {
-		console.log(`• packed ${info.filename} (${info.entryCount} files), installed as ${manifest.name}`);
+		console.log(
+			`• packed ${info.filename} (${info.entryCount} files), installed as ${manifest.name}`,
+		);
 	}
 	return { dir, tarball, version: manifest.version, files: info.entryCount, manifest };
 }

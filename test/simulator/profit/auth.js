@@ -26,7 +26,11 @@ function base64url(input) {
 function newAccessToken(clientId, nowMs) {
 	const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
 	const payload = base64url(
-		JSON.stringify({ sub: clientId, iat: Math.floor(nowMs / 1000), jti: crypto.randomUUID() }),
+		JSON.stringify({
+			sub: clientId,
+			iat: Math.floor(nowMs / 1000),
+			jti: crypto.randomUUID(),
+		}),
 	);
 	return `${header}.${payload}.${base64url(crypto.randomBytes(32))}`;
 }
@@ -73,7 +77,9 @@ function authenticate(ctx, state) {
 	} else if (scheme === 'bearer' && value) {
 		const grant = state.accessTokens.get(value);
 		if (!grant || grant.expiresAt <= ctx.clock.now()) {
-			ctx.send(401, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+			ctx.send(401, undefined, {
+				'WWW-Authenticate': 'Bearer error="invalid_token"',
+			});
 			return null;
 		}
 		app = state.appConnectors.find((candidate) => candidate.id === grant.appConnectorId);
@@ -135,7 +141,9 @@ function handleTokenEndpoint(ctx, state) {
 		const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		if (colon < 0)
-			return oauthError(ctx, 401, 'invalid_client', undefined, { 'WWW-Authenticate': 'Basic' });
+			return oauthError(ctx, 401, 'invalid_client', undefined, {
+				'WWW-Authenticate': 'Basic',
+			});
 		clientId = decodeURIComponent(decoded.slice(0, colon));
 		clientSecret = decodeURIComponent(decoded.slice(colon + 1));
 	} else {
@@ -153,7 +161,9 @@ function handleTokenEndpoint(ctx, state) {
 	);
 	if (!app || app.blocked) {
 		return basic
-			? oauthError(ctx, 401, 'invalid_client', undefined, { 'WWW-Authenticate': 'Basic' })
+			? oauthError(ctx, 401, 'invalid_client', undefined, {
+					'WWW-Authenticate': 'Basic',
+				})
 			: oauthError(ctx, 400, 'invalid_client');
 	}
 
@@ -172,10 +182,19 @@ function handleTokenEndpoint(ctx, state) {
 	// No refresh_token for client credentials (§3.2).
 	ctx.send(
 		200,
-		{ access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS },
+		{
+			access_token: accessToken,
+			token_type: 'Bearer',
+			expires_in: ACCESS_TOKEN_SECONDS,
+		},
 		{ 'Cache-Control': 'no-store' },
 	);
 	return true;
 }
 
-module.exports = { authenticate, handleTokenEndpoint, tokenXml, ACCESS_TOKEN_SECONDS };
+module.exports = {
+	authenticate,
+	handleTokenEndpoint,
+	tokenXml,
+	ACCESS_TOKEN_SECONDS,
+};

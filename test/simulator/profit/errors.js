@@ -13,7 +13,11 @@ function profitLogReference() {
 }
 
 function errorBody(externalMessage, errorNumber = ERROR_NUMBERS.unexpected) {
-	return { externalMessage, errorNumber, profitLogReference: profitLogReference() };
+	return {
+		externalMessage,
+		errorNumber,
+		profitLogReference: profitLogReference(),
+	};
 }
 
 /** Thrown inside Profit handlers; the router turns it into the standard 500 body. */
@@ -27,4 +31,10 @@ class ProfitError extends Error {
 
 const UNEXPECTED = 'An unexpected error has occurred.';
 
-module.exports = { ERROR_NUMBERS, errorBody, ProfitError, profitLogReference, UNEXPECTED };
+module.exports = {
+	ERROR_NUMBERS,
+	errorBody,
+	ProfitError,
+	profitLogReference,
+	UNEXPECTED,
+};

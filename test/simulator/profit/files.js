@@ -68,7 +68,11 @@ function decodeFileName(raw) {
 
 function allFiles(state) {
 	const attachments = state.data.subjects.flatMap((subject) =>
-		subject.attachments.map((a) => ({ fileId: a.FileId, fileName: a.FileName, data: a.data })),
+		subject.attachments.map((a) => ({
+			fileId: a.FileId,
+			fileName: a.FileName,
+			data: a.data,
+		})),
 	);
 	return [...state.data.files, ...attachments];
 }
@@ -105,7 +109,10 @@ function handleSubjectConnector(ctx, state, app, segments) {
 		subject &&
 		subject.attachments.find((a) => a.FileId.toLowerCase() === String(fileId).toLowerCase());
 	if (!attachment) return ctx.send(404);
-	return sendFile(ctx, { fileName: attachment.FileName, data: attachment.data });
+	return sendFile(ctx, {
+		fileName: attachment.FileName,
+		data: attachment.data,
+	});
 }
 
 /** `/imageconnector/{imageId}?format=0|1|2` -> `{filedata, mimetype}` (§8.4). Missing format = 0 (UNVERIFIED). */

@@ -32,6 +32,7 @@ const CLIENT_SECRET = 'sim-secret-3f9c2b7a41d84e6c9a0b5d2e8f1c7a63';
 const LINKED_GET = [
 	'Profit_Persons',
 	'Profit_Organisations',
+	'Profit_Contacts',
 	'Profit_Debtor',
 	'Profit_Employees',
 	'Profit_Subjects',
@@ -39,6 +40,8 @@ const LINKED_GET = [
 	'Profit_Administrations',
 	'Profit_Demo',
 	'Profit_Transactions',
+	'Profit_SalesOrders',
+	'Profit_SalesOrderLines',
 ];
 const LINKED_UPDATE = [
 	'KnPerson',
@@ -72,7 +75,13 @@ function createState(options) {
 				getConnectors: [...LINKED_GET],
 				updateConnectors: [...LINKED_UPDATE],
 				// Special connectors (§1): AppConnectorSubject, AppConnectorVersion, files, images, reports.
-				special: { subject: true, version: true, file: true, image: true, report: true },
+				special: {
+					subject: true,
+					version: true,
+					file: true,
+					image: true,
+					report: true,
+				},
 				otp: {
 					apiKey: 'SIMAPIKEY0123456789ABCDEF',
 					environmentKey: 'SIMENVKEY9876543210FEDCBA',
@@ -95,6 +104,10 @@ function createState(options) {
 		getConnectors: GET_CONNECTORS,
 		updateConnectors: UPDATE_CONNECTORS,
 		data,
+		/** Back to the seeded records (writes undone, counters restarted); tokens and the clock stay. */
+		reset() {
+			state.data = seedData();
+		},
 		/** One-time passwords "emailed" by /otprequest: { userId, otp, at }. */
 		outbox: [],
 		/** The rows a full GetConnector read returns now (dates with the `Z`), for tests that peek. */
@@ -152,10 +165,8 @@ function createProfit({ clock, options = {} }) {
 
 	async function route(ctx) {
 		const rest = ctx.path.replace(PREFIX, '');
-		const segments = rest
-			.split('/')
-			.filter((s) => s !== '')
-			.map(decodeSegment);
+		const rawSegments = rest.split('/').filter((s) => s !== '');
+		const segments = rawSegments.map(decodeSegment);
 		const head = (segments[0] || '').toLowerCase();
 
 		const rawUrl = ctx.req.url || '';
@@ -204,7 +215,9 @@ function createProfit({ clock, options = {} }) {
 				const connector = findById(state.updateConnectors, id);
 				if (!connector || !app.updateConnectors.includes(connector.id))
 					return notSupported(ctx, state, 'update');
-				if (ctx.method === 'DELETE') return handleDelete(ctx, connector, state, segments.slice(2));
+				// Raw: key values are split on ',' before decoding, so an encoded ',' or '/' stays in its value.
+				if (ctx.method === 'DELETE')
+					return handleDelete(ctx, connector, state, rawSegments.slice(2));
 				if (segments.length > 3) return ctx.send(404);
 				return handleUpdate(ctx, connector, state, segments[2]);
 			}

@@ -21,7 +21,11 @@ function listMetainfo(state, app) {
 }
 
 function getConnectorMetainfo(connector) {
-	return { name: connector.id, description: connector.description, fields: connector.fields };
+	return {
+		name: connector.id,
+		description: connector.description,
+		fields: connector.fields,
+	};
 }
 
 function updateConnectorMetainfo(connector) {
@@ -34,4 +38,8 @@ function updateConnectorMetainfo(connector) {
 	};
 }
 
-module.exports = { listMetainfo, getConnectorMetainfo, updateConnectorMetainfo };
+module.exports = {
+	listMetainfo,
+	getConnectorMetainfo,
+	updateConnectorMetainfo,
+};

@@ -7,6 +7,7 @@
 const crypto = require('crypto');
 const { ProfitError, ERROR_NUMBERS } = require('./errors');
 const { toAmsterdamLocal } = require('./dates');
+const { applySales, deleteSales } = require('./updateSales');
 
 function notFound(label) {
 	return new ProfitError(
@@ -92,7 +93,11 @@ function upsertPerson(state, node, action) {
 				ERROR_NUMBERS.unexpected,
 			);
 		}
-		person = { BcId: nextCounter(state, 'BcId'), BcCo: bcCo, CreateDate: now(state) };
+		person = {
+			BcId: nextCounter(state, 'BcId'),
+			BcCo: bcCo,
+			CreateDate: now(state),
+		};
 		state.data.persons.push(person);
 	}
 	const { BcId, BcCo, MatchPer, AutoNum, ...rest } = v;
@@ -130,14 +135,41 @@ function upsertOrganisation(state, node, action) {
 	if (!org) {
 		if (action === 'update') throw notFound('Organisation/Person (internal)');
 		const bcCo = v.AutoNum === true || !v.BcCo ? String(nextCounter(state, 'BcCo')) : v.BcCo;
-		org = { BcId: nextCounter(state, 'BcId'), BcCo: bcCo, CreateDate: now(state) };
+		org = {
+			BcId: nextCounter(state, 'BcId'),
+			BcCo: bcCo,
+			CreateDate: now(state),
+		};
 		state.data.organisations.push(org);
 	}
 	const { BcId, BcCo, MatchOga, AutoNum, ...rest } = v;
 	assign(org, rest);
 	org.ModifiedDate = now(state);
-	keepObjects(org, node);
+	applyContacts(state, org, node.objects.KnContact || []);
+	keepObjects(org, node, ['KnContact']);
 	return org;
+}
+
+/**
+ * KnContact rows below an organisation become contacts (Profit_Contacts); a nested KnPerson is inserted or
+ * matched like a KnPerson write and linked. KnContact has no key in metainfo, so every row adds a contact.
+ */
+function applyContacts(state, org, contactNodes) {
+	for (const child of contactNodes) {
+		const contact = {
+			CdId: nextCounter(state, 'CdId'),
+			BcCoOrg: org.BcCo,
+			...child.values,
+			addresses: (child.objects.KnBasicAddressAdr || []).map((address) => ({
+				...address.values,
+			})),
+		};
+		for (const personNode of child.objects.KnPerson || []) {
+			const person = upsertPerson(state, personNode, personNode.action || 'insert');
+			contact.BcCoPer = person.BcCo;
+		}
+		state.data.contacts.push(contact);
+	}
 }
 
 // ---- KnSubject ----
@@ -162,7 +194,12 @@ function applySubject(state, node, action) {
 	const v = node.values;
 	let subject;
 	if (action === 'insert') {
-		subject = { SbId: nextCounter(state, 'SbId'), links: [], attachments: [], St: false };
+		subject = {
+			SbId: nextCounter(state, 'SbId'),
+			links: [],
+			attachments: [],
+			St: false,
+		};
 		state.data.subjects.push(subject);
 	} else {
 		subject = findSubject(state, v.SbId);
@@ -175,27 +212,6 @@ function applySubject(state, node, action) {
 	subject.links.push(...(node.objects.KnSubjectLink || []).map((child) => ({ ...child.values })));
 	subject.attachments.push(...attachmentsFrom(node.objects.KnSubjectAttachment));
 	return { SbId: subject.SbId };
-}
-
-// ---- FbSales ----
-
-function applySales(state, node, action) {
-	const v = node.values;
-	let order;
-	if (action === 'insert') {
-		if (!state.data.debtors.some((d) => d.DbId === v.DbId)) throw notFound('Debtor');
-		order = { OrNu: String(nextCounter(state, 'OrNu')), lines: [] };
-		state.data.salesOrders.push(order);
-	} else {
-		order = state.data.salesOrders.find((o) => o.OrNu === v.OrNu);
-		if (!order) throw notFound('Number');
-		if (v.DbId !== undefined && !state.data.debtors.some((d) => d.DbId === v.DbId))
-			throw notFound('Debtor');
-	}
-	const { OrNu, ...rest } = v;
-	assign(order, rest);
-	order.lines.push(...(node.objects.FbSalesLines || []).map((child) => ({ ...child.values })));
-	return { OrNu: order.OrNu };
 }
 
 // ---- FiEntries (root FiEntryPar) ----
@@ -211,7 +227,9 @@ function applyEntries(state, node, action) {
 	const unId = v.UnId ?? 1;
 	if (!state.data.administrations.some((a) => a.AdminId === Number(unId)))
 		throw notFound('Administration');
-	const lines = (node.objects.FiEntries || []).map((child) => ({ ...child.values }));
+	const lines = (node.objects.FiEntries || []).map((child) => ({
+		...child.values,
+	}));
 	const cents = (value) => Math.round(Number(value || 0) * 100);
 	const debit = lines.reduce((sum, line) => sum + cents(line.AmDe), 0);
 	const credit = lines.reduce((sum, line) => sum + cents(line.AmCr), 0);
@@ -261,7 +279,14 @@ function applyEmployee(state, node, action) {
 	for (const personNode of node.objects.KnPerson || []) {
 		const linked =
 			employee.BcCo && !personNode.values.MatchPer
-				? { ...personNode, values: { ...personNode.values, BcCo: employee.BcCo, MatchPer: '0' } }
+				? {
+						...personNode,
+						values: {
+							...personNode.values,
+							BcCo: employee.BcCo,
+							MatchPer: '0',
+						},
+					}
 				: personNode;
 		const person = upsertPerson(
 			state,
@@ -310,11 +335,7 @@ const DELETERS = {
 		const subject = findSubject(state, Number(keys.SbId));
 		state.data.subjects.splice(state.data.subjects.indexOf(subject), 1);
 	},
-	FbSales: (state, keys) => {
-		const index = state.data.salesOrders.findIndex((o) => o.OrNu === String(keys.OrNu));
-		if (index < 0) throw notFound('Number');
-		state.data.salesOrders.splice(index, 1);
-	},
+	FbSales: deleteSales,
 	// e.g. /connectors/FiEntries/FiEntryPar/UnId,JoCo/1,73/FiEntries/@EnNo/70001 (vendor note, §7.1).
 	FiEntries: (state, keys, sub) => {
 		const matches = (entry) =>

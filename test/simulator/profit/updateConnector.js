@@ -46,7 +46,9 @@ async function handleUpdate(ctx, connector, state, subObject) {
 		throw error;
 	}
 	// UNVERIFIED: for an Element array the results of the last element are returned.
-	return ctx.send(201, { results: { [connector.name]: stringResults(results) } });
+	return ctx.send(201, {
+		results: { [connector.name]: stringResults(results) },
+	});
 }
 
 /** Deep copy for rollback; Buffers (file contents, never mutated) are kept by reference. */
@@ -61,19 +63,28 @@ function structuredCloneData(value) {
 	return value;
 }
 
+function decode(text) {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
 /**
- * Path after the connector id: `{object}/{key[,key]}/{value[,value]}` repeated for nested objects.
- * Key names may carry `@` or not (§7.1, both forms occur in vendor material).
+ * Path after the connector id: `{object}/{key[,key]}/{value[,value]}` repeated for nested objects, still
+ * percent-encoded: values are split on the literal ',' first and decoded after, so a value may contain an
+ * encoded ',' (%2C) or '/' (%2F). Key names may carry `@` or not (§7.1, both forms occur in vendor material).
  */
 function parseDeletePath(connector, segments) {
 	if (segments.length < 3 || segments.length % 3 !== 0) return null;
 	const groups = [];
 	for (let i = 0; i < segments.length; i += 3) {
-		const keys = segments[i + 1].split(',').map((key) => key.trim().replace(/^@/, ''));
-		const values = segments[i + 2].split(',');
+		const keys = segments[i + 1].split(',').map((key) => decode(key).trim().replace(/^@/, ''));
+		const values = segments[i + 2].split(',').map(decode);
 		if (keys.length !== values.length) return null;
 		groups.push({
-			object: segments[i],
+			object: decode(segments[i]),
 			keys: Object.fromEntries(keys.map((key, k) => [key, values[k]])),
 		});
 	}

@@ -7,6 +7,7 @@ import * as file from './file';
 import * as getConnector from './getConnector';
 import * as metainfo from './metainfo';
 import * as system from './system';
+import * as updateConnector from './updateConnector';
 
 /** AFAS Profit's resources and their operations: adding one means adding it here (and its folder). */
 export interface ProfitOperations {
@@ -14,6 +15,7 @@ export interface ProfitOperations {
 	metainfo: 'listConnectors' | 'describeGetConnector' | 'describeUpdateConnector';
 	file: 'getFile' | 'getSubjectAttachment' | 'getImage' | 'getReport';
 	system: 'getProfitVersion';
+	updateConnector: 'insert' | 'update' | 'delete' | 'upsert';
 }
 
 export const label = 'AFAS Profit';
@@ -37,6 +39,11 @@ export const resourceProperty: INodeProperties = {
 			description: 'Which connectors exist and which fields they have',
 		},
 		{ name: 'System', value: 'system', description: 'Information about the Profit environment' },
+		{
+			name: 'UpdateConnector',
+			value: 'updateConnector',
+			description: 'Insert, update or delete records through an UpdateConnector',
+		},
 	],
 	default: 'getConnector',
 };
@@ -47,6 +54,7 @@ export const description: INodeProperties[] = [
 	...metainfo.description,
 	...file.description,
 	...system.description,
+	...updateConnector.description,
 ];
 
 export const operations: OperationTable<ProfitOperations, ProfitClient> = {
@@ -63,6 +71,12 @@ export const operations: OperationTable<ProfitOperations, ProfitClient> = {
 		getReport: file.getReport,
 	},
 	system: { getProfitVersion: system.getProfitVersion },
+	updateConnector: {
+		insert: updateConnector.insert,
+		update: updateConnector.update,
+		delete: updateConnector.delete,
+		upsert: updateConnector.upsert,
+	},
 };
 
 /** Profit has one credential type, so no parameter decides anything here. */

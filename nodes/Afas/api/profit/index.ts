@@ -20,3 +20,5 @@ export type {
 } from './metainfo';
 export { getConnectorMetainfo, profitMetainfo, updateConnectorMetainfo } from './metainfo';
 export { profitVersion } from './system';
+export type { UpdateRequest, UpdateSendOptions } from './updateConnector';
+export { retryModeOf, sendUpdate, updateRequestUrl } from './updateConnector';

@@ -1,4 +1,5 @@
 import { metainfoPath } from '../../wire/profit/paths';
+import type { UpdateMeta } from '../../wire/profit/updateTypes';
 import type { ProfitClient } from './client';
 
 /** GET /metainfo: the connectors linked to the caller's app connector (research §6.1). */
@@ -27,31 +28,12 @@ export interface GetConnectorMetainfo {
 	fields?: GetConnectorField[];
 }
 
-export interface UpdateConnectorField {
-	fieldId: string;
-	primaryKey?: boolean;
-	dataType?: string;
-	label?: string;
-	mandatory?: boolean;
-	length?: number;
-	decimals?: number;
-	decimalFieldId?: string;
-	notzero?: boolean;
-	controlType?: number;
-	values?: Array<{ id: string; description?: string }> | null;
-}
-
-export interface UpdateConnectorObject {
-	name: string;
-	fields?: UpdateConnectorField[];
-	objects?: UpdateConnectorObject[];
-}
-
 /** GET /metainfo/update/{id} (research §6.3): a recursive tree of fields and nested objects. */
-export interface UpdateConnectorMetainfo extends UpdateConnectorObject {
-	id?: string;
-	description?: string;
-}
+export type {
+	UpdateMeta as UpdateConnectorMetainfo,
+	UpdateMetaField as UpdateConnectorField,
+	UpdateMetaObject as UpdateConnectorObject,
+} from '../../wire/profit/updateTypes';
 
 // A client lives for one execution, so one execution asks for a connector's fields once, however many items
 // it processes.
@@ -89,14 +71,28 @@ export async function getConnectorMetainfo(
 	return await request;
 }
 
+const updateConnectorCache = new WeakMap<ProfitClient, Map<string, Promise<UpdateMeta>>>();
+
+/** Cached per client (one execution) like getConnectorMetainfo: every item of a write needs the same tree. */
 export async function updateConnectorMetainfo(
 	client: ProfitClient,
 	connectorId: string,
 	itemIndex = 0,
-): Promise<UpdateConnectorMetainfo> {
-	return (await client.request({
+): Promise<UpdateMeta> {
+	let perContext = updateConnectorCache.get(client);
+	if (!perContext) {
+		perContext = new Map();
+		updateConnectorCache.set(client, perContext);
+	}
+	const cached = perContext.get(connectorId);
+	if (cached) return await cached;
+	const request = client.request<UpdateMeta>({
 		path: metainfoPath('update', connectorId),
 		itemIndex,
 		expect: 'updateConnectorMetainfo',
-	})) as UpdateConnectorMetainfo;
+	});
+	perContext.set(connectorId, request);
+	const cache = perContext;
+	request.catch(() => cache.delete(connectorId));
+	return await request;
 }

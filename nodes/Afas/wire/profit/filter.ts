@@ -175,13 +175,18 @@ export interface NormalisedCondition {
 }
 
 /** Checks and writes every condition; empty groups are dropped after numbering. */
-export function normaliseConditions(filter: ProfitFilterGroups | undefined): NormalisedCondition[][] {
+export function normaliseConditions(
+	filter: ProfitFilterGroups | undefined,
+): NormalisedCondition[][] {
 	if (filter === undefined) return [];
 	// Numbered before empty groups are dropped, so messages match what the user sees.
 	return filter
 		.map((group, groupIndex) =>
 			(Array.isArray(group) ? group : []).map((condition, conditionIndex) =>
-				normaliseCondition(condition, `Filters → Group ${groupIndex + 1} → Condition ${conditionIndex + 1}`),
+				normaliseCondition(
+					condition,
+					`Filters → Group ${groupIndex + 1} → Condition ${conditionIndex + 1}`,
+				),
 			),
 		)
 		.filter((group) => group.length > 0);

@@ -8,7 +8,14 @@ import { looksLikeDateTime, parseFilterDate } from './dates';
  */
 export type ProfitFieldType = 'string' | 'int' | 'decimal' | 'boolean' | 'date' | 'blob';
 
-const FIELD_TYPES: ReadonlySet<string> = new Set(['string', 'int', 'decimal', 'boolean', 'date', 'blob']);
+const FIELD_TYPES: ReadonlySet<string> = new Set([
+	'string',
+	'int',
+	'decimal',
+	'boolean',
+	'date',
+	'blob',
+]);
 
 /** The metainfo `dataType` as a known type; anything else (missing, new in a later Profit) is undefined. */
 export function profitFieldType(dataType: unknown): ProfitFieldType | undefined {
@@ -80,13 +87,23 @@ function rejectStructured(value: unknown, at: string): void {
 		);
 	}
 	if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
-		throw new AfasInputError('Filters', `${at}: the value is not text, a number or a date`, 'Enter one value');
+		throw new AfasInputError(
+			'Filters',
+			`${at}: the value is not text, a number or a date`,
+			'Enter one value',
+		);
 }
 
 function isMissing(value: unknown, type: ProfitFieldType | undefined): boolean {
 	if (value === undefined || value === null || value === '') return true;
 	// Blanks mean nothing to a typed field; on a text field they may be what the user means.
-	return typeof value === 'string' && value.trim() === '' && type !== undefined && type !== 'string' && type !== 'blob';
+	return (
+		typeof value === 'string' &&
+		value.trim() === '' &&
+		type !== undefined &&
+		type !== 'string' &&
+		type !== 'blob'
+	);
 }
 
 /** The value as quoted in a message: trimmed, and short enough to read. */
@@ -99,9 +116,14 @@ function shown(value: unknown): string {
 }
 
 function dateText(value: unknown, at: string): string {
-	const date = typeof value === 'string' || value instanceof Date ? parseFilterDate(value) : undefined;
+	const date =
+		typeof value === 'string' || value instanceof Date ? parseFilterDate(value) : undefined;
 	if (date !== undefined) return date;
-	throw new AfasInputError('Filters', `${at}: ${shown(value)} is not a date; ${DATE_FORM}`, DATE_HINT);
+	throw new AfasInputError(
+		'Filters',
+		`${at}: ${shown(value)} is not a date; ${DATE_FORM}`,
+		DATE_HINT,
+	);
 }
 
 const WHOLE = /^[+-]?\d+$/;
@@ -109,7 +131,11 @@ const WHOLE = /^[+-]?\d+$/;
 function intText(value: unknown, at: string): string {
 	const text = typeof value === 'string' ? value.trim() : value;
 	const number =
-		typeof text === 'number' ? text : typeof text === 'string' && WHOLE.test(text) ? Number(text) : NaN;
+		typeof text === 'number'
+			? text
+			: typeof text === 'string' && WHOLE.test(text)
+				? Number(text)
+				: NaN;
 	if (Number.isSafeInteger(number)) return String(number);
 	throw new AfasInputError(
 		'Filters',
@@ -146,9 +172,10 @@ const FALSE_WORDS = new Set(['false', '0']);
 
 function booleanText(value: unknown, at: string): string {
 	// UNVERIFIED wire form for yes/no fields; 'true'/'false' is also what SQL Server casts to bit.
-	const word = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-		? String(value).trim().toLowerCase()
-		: '';
+	const word =
+		typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+			? String(value).trim().toLowerCase()
+			: '';
 	if (TRUE_WORDS.has(word)) return 'true';
 	if (FALSE_WORDS.has(word)) return 'false';
 	throw new AfasInputError(

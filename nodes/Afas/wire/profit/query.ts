@@ -103,7 +103,11 @@ export function planGetConnectorQuery(input: GetConnectorPlanInput): GetConnecto
 
 /** The query of a single page, checked on its own (planGetConnectorQuery for one page). */
 export function buildGetConnectorQuery(input: GetConnectorQueryInput): ProfitQuery {
-	const plan = planGetConnectorQuery({ ...input, largestSkip: input.skip, largestTake: input.take });
+	const plan = planGetConnectorQuery({
+		...input,
+		largestSkip: input.skip,
+		largestTake: input.take,
+	});
 	return { query: plan.page(input.skip, input.take), usesFilterJson: plan.usesFilterJson };
 }
 

@@ -22,7 +22,8 @@ import type { UpdateProblem } from './updateValidation';
  * - Sub-object rows: in auto-map, an item key equal to a sub-object name (`FbSalesLines: [...]`,
  *   `KnBasicAddressAdr: {...}`) holds its rows; `subObjects` gives rows explicitly (e.g. the item's list field
  *   picked by the user) and replaces auto-mapped rows of the same object. A row's keys are mapped like an
- *   auto-mapped item (unknown keys ignored), a key equal to a deeper sub-object name nests further, and
+ *   auto-mapped item (a key that is neither a field nor a sub-object is a problem: rows are written for AFAS on
+ *   purpose), a key equal to a deeper sub-object name nests further, and
  *   `@Action` (insert/update/delete) sets that row's action. Rows may be a list, one object, or JSON text of
  *   either. A row left with nothing is dropped (and listed in `ignored`).
  * - delete: only key fields are taken (a DELETE sends no body, §7.1); sub-objects are ignored.
@@ -274,6 +275,18 @@ function mapEntries(
 			}
 			const rows = mapRows(child, raw, mode.at, ctx);
 			if (rows !== undefined) objects[child.name] = rows;
+			continue;
+		}
+		// A sub-object row is written for AFAS on purpose: a key that is neither a field (id or unique label) nor
+		// a deeper sub-object is a typo that would silently lose data (e.g. an address without its zip code).
+		if (mode.row) {
+			problem(
+				ctx,
+				path,
+				key,
+				'unknownField',
+				`'${key}' is neither a field nor a sub-object of ${object.name}; use a field id or label of ${object.name}`,
+			);
 			continue;
 		}
 		if (mode.auto) {

@@ -1,7 +1,6 @@
 /**
- * Shapes shared by the UpdateConnector wire modules. The metainfo types mirror `/metainfo/update/{id}`
- * (research §6.3) and `UpdateConnectorMetainfo` in transport/metainfo.ts; they are copied, not imported, so
- * `wire/` stays free of the layers above it.
+ * Shapes shared by the UpdateConnector wire modules. The metainfo types are `/metainfo/update/{id}` (research
+ * §6.3); api/profit/metainfo.ts re-exports them for the layers above.
  */
 
 export interface UpdateMetaField {

@@ -32,12 +32,19 @@ export const DOMAIN_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
  * A pasted SB URL: the host must end at `.afasfocus.nl` (`test123.afasfocus.nl.evil.example` and
  * `user@test123.afasfocus.nl` are not SB URLs); group 1 is the domain, group 2 the first path segment.
  */
-export const SB_URL = /^(?:https?:\/\/)?([a-z0-9-]+)\.afasfocus\.nl(?::\d+)?(?:\/([^/?#]*))?(?:[/?#].*)?$/i;
+export const SB_URL =
+	/^(?:https?:\/\/)?([a-z0-9-]+)\.afasfocus\.nl(?::\d+)?(?:\/([^/?#]*))?(?:[/?#].*)?$/i;
 
 function parseEnvironment(input: unknown): string {
-	const value = String(input ?? '').trim().replace(/^\/+|\/+$/g, '');
+	const value = String(input ?? '')
+		.trim()
+		.replace(/^\/+|\/+$/g, '');
 	if (value === '') {
-		throw new AfasInputError('Customer Environment', 'Customer Environment is empty', ENVIRONMENT_HINT);
+		throw new AfasInputError(
+			'Customer Environment',
+			'Customer Environment is empty',
+			ENVIRONMENT_HINT,
+		);
 	}
 	if (!ENVIRONMENT_NAME.test(value) || NOT_AN_ENVIRONMENT.test(value)) {
 		throw new AfasInputError(
@@ -71,7 +78,9 @@ export function sbLocation(credentials: Record<string, unknown>): SbLocation {
 	if (!DOMAIN_NAME.test(domain)) {
 		throw new AfasInputError(
 			'Domain',
-			domain === '' ? 'Domain is empty' : `Domain "${withoutUserinfo(domainInput).slice(0, 80)}" is not an AFAS SB domain`,
+			domain === ''
+				? 'Domain is empty'
+				: `Domain "${withoutUserinfo(domainInput).slice(0, 80)}" is not an AFAS SB domain`,
 			DOMAIN_HINT,
 		);
 	}

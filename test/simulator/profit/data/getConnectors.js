@@ -1,15 +1,16 @@
 'use strict';
 /**
- * The seeded GetConnectors. Each one exposes its metainfo fields and `open(state)`, which returns a view
- * { size, value(i, column), row(i) } over the current records, so reads always reflect earlier writes and the
- * 100 000-row connector can produce any cell from its row index without holding the data set in memory.
- *
- * Column spec: [id, dataType, label, length, { controlType, decimals, values, from, fieldId }].
- * Stored date values are Amsterdam local `YYYY-MM-DDTHH:MM:SS`; the `Z` is added on output (research §4.3).
+ * The seeded GetConnectors (building blocks in connectorKit.js). The connectors that show Profit writes of
+ * organisations, contacts and sales orders live in writeConnectors.js.
  */
 const { hash01, pick, pad, localDate, FIRST_NAMES, LAST_NAMES, CITIES } = require('./random');
-
-const CONTROL_TYPES = { string: 1, int: 5, decimal: 6, boolean: 3, date: 4, datetime: 8 };
+const { recordConnector, generatedConnector } = require('./connectorKit');
+const {
+	PROFIT_ORGANISATIONS,
+	PROFIT_CONTACTS,
+	PROFIT_SALES_ORDERS,
+	PROFIT_SALES_ORDER_LINES,
+} = require('./writeConnectors');
 
 const GENDERS = [
 	{ id: 'M', description: 'Man' },
@@ -22,61 +23,6 @@ const SEGMENTS = [
 	{ id: 'B', description: 'Groeiklant' },
 	{ id: 'C', description: 'Standaard' },
 ];
-
-function buildFields(columns) {
-	return columns.map(([id, type, label, length, extra = {}], index) => {
-		const field = {
-			id,
-			fieldId: extra.fieldId || `U${pad(index + 1, 3)}`,
-			// Profit's get metainfo has one `date` type; control type 4 (date) / 8 (date-time) tells them apart.
-			dataType: type === 'datetime' ? 'date' : type,
-			label,
-			length,
-			controlType: extra.controlType || CONTROL_TYPES[type],
-			decimals: extra.decimals || 0,
-			decimalsFieldId: '',
-		};
-		// UNVERIFIED (research §6.2): the name/shape of code-table values in *get* metainfo; we use the update shape.
-		if (extra.values) field.values = extra.values;
-		return field;
-	});
-}
-
-/** A connector over an array of records in the state (writes are visible immediately). */
-function recordConnector({ id, description, records, columns }) {
-	const getters = columns.map(
-		([column, , , , extra = {}]) => extra.from || ((record) => record[column]),
-	);
-	return {
-		id,
-		description,
-		fields: buildFields(columns),
-		open(state) {
-			const list = records(state);
-			return {
-				size: list.length,
-				value: (i, column) => normalise(getters[column](list[i])),
-			};
-		},
-	};
-}
-
-/** A connector whose cells are pure functions of the row index. */
-function generatedConnector({ id, description, size, columns }) {
-	return {
-		id,
-		description,
-		fields: buildFields(columns),
-		generated: true,
-		open() {
-			return { size, value: (i, column) => normalise(columns[column][4].gen(i)) };
-		},
-	};
-}
-
-function normalise(value) {
-	return value === undefined || value === '' ? null : value;
-}
 
 const fullName = (p) => `${p.FiNm || ''} ${p.Is ? `${p.Is} ` : ''}${p.LaNm || ''}`.trim();
 
@@ -109,24 +55,6 @@ const PROFIT_PERSONS = recordConnector({
 				values: SEGMENTS,
 			},
 		],
-		['CreateDate', 'datetime', 'Aanmaakdatum', 0],
-		['ModifiedDate', 'datetime', 'Datum gewijzigd', 0],
-	],
-});
-
-const PROFIT_ORGANISATIONS = recordConnector({
-	id: 'Profit_Organisations',
-	description: 'Organisaties',
-	records: (state) => state.data.organisations,
-	columns: [
-		['BcId', 'int', 'Organisatie/persoon (intern)', 9],
-		['BcCo', 'string', 'Nummer', 15, { controlType: 5 }],
-		['Name', 'string', 'Naam', 255, { from: (o) => o.Nm }],
-		['SearchName', 'string', 'Zoeknaam', 10, { from: (o) => o.SeNm }],
-		['ChamberOfCommerce', 'string', 'Nummer KvK', 30, { from: (o) => o.CcNr }],
-		['City', 'string', 'Woonplaats', 50, { from: (o) => o.Rs }],
-		['CountryId', 'string', 'Land', 3, { from: (o) => o.CoId }],
-		['Email', 'string', 'E-mail werk', 255, { from: (o) => o.EmAd }],
 		['CreateDate', 'datetime', 'Aanmaakdatum', 0],
 		['ModifiedDate', 'datetime', 'Datum gewijzigd', 0],
 	],
@@ -251,7 +179,9 @@ const PROFIT_DEMO = generatedConnector({
 			'string',
 			'Naam',
 			80,
-			{ gen: (i) => `${pick(FIRST_NAMES, hash01(i, 1))} ${pick(LAST_NAMES, hash01(i, 2))[1]}` },
+			{
+				gen: (i) => `${pick(FIRST_NAMES, hash01(i, 1))} ${pick(LAST_NAMES, hash01(i, 2))[1]}`,
+			},
 		],
 		[
 			'Category',
@@ -391,6 +321,7 @@ const PROFIT_TRANSACTIONS = generatedConnector({
 const ALL = [
 	PROFIT_PERSONS,
 	PROFIT_ORGANISATIONS,
+	PROFIT_CONTACTS,
 	PROFIT_DEBTOR,
 	PROFIT_EMPLOYEES,
 	PROFIT_SUBJECTS,
@@ -398,6 +329,8 @@ const ALL = [
 	PROFIT_ADMINISTRATIONS,
 	PROFIT_DEMO,
 	PROFIT_TRANSACTIONS,
+	PROFIT_SALES_ORDERS,
+	PROFIT_SALES_ORDER_LINES,
 	PROFIT_SALARIES,
 ];
 

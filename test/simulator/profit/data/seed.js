@@ -140,7 +140,11 @@ function seedEmployees(random, persons) {
 }
 
 function seedSubjects() {
-	const attachment = (fileId, fileName, data) => ({ FileId: fileId, FileName: fileName, data });
+	const attachment = (fileId, fileName, data) => ({
+		FileId: fileId,
+		FileName: fileName,
+		data,
+	});
 	return [
 		{
 			SbId: 9910,
@@ -213,20 +217,39 @@ function seedFiles() {
 }
 
 function seedSalesOrders() {
+	const line = (n, values) => ({
+		GuLi: `{5A1E0000-0000-4000-8000-5EED0000000${n}}`,
+		...values,
+	});
 	return [
 		{
 			OrNu: '60000175',
 			DbId: '10001',
-			OrDa: '2013-05-20',
+			OrDa: '2013-05-20T00:00:00',
 			RfCs: 'Seed order',
-			lines: [{ VaIt: '2', ItCd: '1000', BiUn: 'stk', QuUn: 2, Upri: 10 }],
+			lines: [
+				line(1, {
+					VaIt: '2',
+					ItCd: '1000',
+					Ds: 'Seed item',
+					BiUn: 'stk',
+					QuUn: 2,
+					Upri: 10,
+				}),
+			],
 		},
-		{ OrNu: '60000178', DbId: '10002', OrDa: '2013-05-21', RfCs: 'Seed order 2', lines: [] },
+		{
+			OrNu: '60000178',
+			DbId: '10002',
+			OrDa: '2013-05-21T00:00:00',
+			RfCs: 'Seed order 2',
+			lines: [],
+		},
 		// Order numbers used by the vendor's FbSales PUT and sub-object examples.
 		...['60000172', '60000176', '60000177', '60005490'].map((OrNu) => ({
 			OrNu,
 			DbId: '10003',
-			OrDa: '2013-06-01',
+			OrDa: '2013-06-01T00:00:00',
 			lines: [],
 		})),
 	];
@@ -256,9 +279,21 @@ function seedData() {
 		subjects: seedSubjects(),
 		files: seedFiles(),
 		images: [
-			{ imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F1', data: PNG_1X1, mimetype: 'image/png' },
-			{ imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F2', data: PNG_1X1, mimetype: 'image/png' },
-			{ imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F3', data: PNG_1X1, mimetype: 'image/png' },
+			{
+				imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F1',
+				data: PNG_1X1,
+				mimetype: 'image/png',
+			},
+			{
+				imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F2',
+				data: PNG_1X1,
+				mimetype: 'image/png',
+			},
+			{
+				imageId: '0A1B2C3D4E5F60718293A4B5C6D7E8F3',
+				data: PNG_1X1,
+				mimetype: 'image/png',
+			},
 		],
 		// The vendor's ReportConnector example id (research §8.5).
 		reports: [
@@ -269,10 +304,21 @@ function seedData() {
 			},
 		],
 		salesOrders: seedSalesOrders(),
+		// KnContact rows written below organisations (Profit_Contacts).
+		contacts: [],
 		journalEntries: [],
 		administrations: seedAdministrations(),
 		users: [],
-		counters: { BcId: 5000, BcCo: 300000, SbId: 60000, OrNu: 60005491, EnNo: 70001, FileId: 1 },
+		counters: {
+			BcId: 5000,
+			BcCo: 300000,
+			SbId: 60000,
+			OrNu: 60005491,
+			EnNo: 70001,
+			FileId: 1,
+			CdId: 1,
+			GuLi: 1,
+		},
 	};
 }
 

@@ -14,11 +14,13 @@ const XML = `<token><version>1</version><data>${DATA}</data></token>`;
 const VENDOR_HEADER =
 	'AfasToken PHRva2VuPjx2ZXJzaW9uPjE8L3ZlcnNpb24+PGRhdGE+OTQ5QzFBOUNEOUFFNDc5Nzk1MEQ5NEY1NUE3QTREMDU2NzcwNDcyRDQ5NjNDQjlBOEQzODAwQkVFMENDRTZBMjwvZGF0YT48L3Rva2VuPg==';
 
-
 describe('Profit token shapes', () => {
 	it.each([
 		['the whole XML', XML],
-		['the XML with whitespace and a trailing CRLF (as /otpvalidation returns it)', ` <token> <version>1</version>\n<data>${DATA}</data></token>\r\n`],
+		[
+			'the XML with whitespace and a trailing CRLF (as /otpvalidation returns it)',
+			` <token> <version>1</version>\n<data>${DATA}</data></token>\r\n`,
+		],
 		['only the data part', DATA],
 		['the Base64 of the XML', VENDOR_HEADER.slice('AfasToken '.length)],
 		['a whole header copied from a vendor example', VENDOR_HEADER],
@@ -30,8 +32,16 @@ describe('Profit token shapes', () => {
 	it.each([
 		['empty', '', 'Token is empty'],
 		['an API key', 'not-a-token-at-all', 'Token is not in a form AFAS issues'],
-		['truncated XML', `<token><version>1</version><data>${DATA}</data>`, 'Token is not in a form AFAS issues'],
-		['Base64 of something else', Buffer.from('hello world, not a token').toString('base64'), 'Token is not in a form AFAS issues'],
+		[
+			'truncated XML',
+			`<token><version>1</version><data>${DATA}</data>`,
+			'Token is not in a form AFAS issues',
+		],
+		[
+			'Base64 of something else',
+			Buffer.from('hello world, not a token').toString('base64'),
+			'Token is not in a form AFAS issues',
+		],
 	])('rejects %s without echoing it', (_shape, token, message) => {
 		const error = inputError(() => profitAuthorizationHeader(token));
 		expect(error.field).toBe('Token');
@@ -56,15 +66,19 @@ describe('Profit environment number and base URL', () => {
 		expect(parseEnvironmentNumber(input)).toBe(digits);
 	});
 
-	it.each(['', '1234', 'X12345AA', '12345.rest.afas.online', 'O12345', 'https://12345.rest.afas.online'])(
-		'rejects %p and shows both accepted forms',
-		(input) => {
-			const error = inputError(() => parseEnvironmentNumber(input));
-			expect(error.field).toBe('Environment Number');
-			expect(error.hint).toContain('12345');
-			expect(error.hint).toContain('O12345AA');
-		},
-	);
+	it.each([
+		'',
+		'1234',
+		'X12345AA',
+		'12345.rest.afas.online',
+		'O12345',
+		'https://12345.rest.afas.online',
+	])('rejects %p and shows both accepted forms', (input) => {
+		const error = inputError(() => parseEnvironmentNumber(input));
+		expect(error.field).toBe('Environment Number');
+		expect(error.hint).toContain('12345');
+		expect(error.hint).toContain('O12345AA');
+	});
 
 	it.each([
 		['production', 'https://12345.rest.afas.online/ProfitRestServices'],
@@ -76,18 +90,25 @@ describe('Profit environment number and base URL', () => {
 	});
 
 	it('uses a custom base URL as given, without trailing slashes', () => {
-		expect(profitBaseUrl({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/ProfitRestServices//' })).toBe(
-			'http://127.0.0.1:4010/ProfitRestServices',
+		expect(
+			profitBaseUrl({
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:4010/ProfitRestServices//',
+			}),
+		).toBe('http://127.0.0.1:4010/ProfitRestServices');
+		const error = inputError(() =>
+			profitBaseUrl({ environment: 'custom', baseUrl: 'ftp://proxy' }),
 		);
-		const error = inputError(() => profitBaseUrl({ environment: 'custom', baseUrl: 'ftp://proxy' }));
 		expect(error.field).toBe('Base URL');
-		expect(inputError(() => profitBaseUrl({ environment: 'custom', baseUrl: '' })).message).toBe('Base URL is empty');
+		expect(inputError(() => profitBaseUrl({ environment: 'custom', baseUrl: '' })).message).toBe(
+			'Base URL is empty',
+		);
 	});
 
 	it('rejects an unknown environment', () => {
-		expect(inputError(() => profitBaseUrl({ environment: 'staging', environmentNumber: '12345' })).field).toBe(
-			'Environment',
-		);
+		expect(
+			inputError(() => profitBaseUrl({ environment: 'staging', environmentNumber: '12345' })).field,
+		).toBe('Environment');
 	});
 });
 
@@ -122,14 +143,21 @@ describe('Profit token as Base64 wrapped the way `base64` prints it', () => {
 	});
 
 	it.each([
-		['wrapped Base64 of something else', Buffer.from('x'.repeat(90)).toString('base64').match(/.{1,76}/g)!.join('\n')],
+		[
+			'wrapped Base64 of something else',
+			Buffer.from('x'.repeat(90))
+				.toString('base64')
+				.match(/.{1,76}/g)!
+				.join('\n'),
+		],
 		['wrapped Base64 missing its last line', wrapped('\n').split('\n').slice(0, -1).join('\n')],
 		['wrapped Base64 with a broken character', wrapped('\n').replace(/^./, '*')],
 	])('rejects %s with the Token field named and nothing echoed', (_name, token) => {
 		const error = inputError(() => profitAuthorizationHeader(token));
 		expect(error.field).toBe('Token');
 		expect(error.message).toBe('Token is not in a form AFAS issues');
-		for (const line of token.split('\n')) expect(`${error.message} ${error.hint}`).not.toContain(line);
+		for (const line of token.split('\n'))
+			expect(`${error.message} ${error.hint}`).not.toContain(line);
 	});
 });
 
@@ -148,9 +176,12 @@ describe('Base URL with a user name or password', () => {
 	});
 
 	it('keeps an @ in the path, which is not a password', () => {
-		expect(profitBaseUrl({ environment: 'custom', baseUrl: 'https://proxy.example/a@b/ProfitRestServices' })).toBe(
-			'https://proxy.example/a@b/ProfitRestServices',
-		);
+		expect(
+			profitBaseUrl({
+				environment: 'custom',
+				baseUrl: 'https://proxy.example/a@b/ProfitRestServices',
+			}),
+		).toBe('https://proxy.example/a@b/ProfitRestServices');
 	});
 
 	it.each([

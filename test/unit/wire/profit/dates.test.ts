@@ -157,14 +157,11 @@ describe('filter dates', () => {
 		'2024-07-01T10:00:00-02:60',
 		'0000-01-01T00:30:00+01:00',
 		'9999-12-31T23:30:00-01:00',
-	])(
-		'rejects %s',
-		(value) => {
-			const error = inputError(() => toProfitFilterDate(value));
-			expect(error.field).toBe('Filters');
-			expect(error.hint).toContain('2024-07-01');
-		},
-	);
+	])('rejects %s', (value) => {
+		const error = inputError(() => toProfitFilterDate(value));
+		expect(error.field).toBe('Filters');
+		expect(error.hint).toContain('2024-07-01');
+	});
 
 	it('rejects an invalid Date', () => {
 		expect(inputError(() => toProfitFilterDate(new Date('nope'))).field).toBe('Filters');

@@ -96,7 +96,9 @@ describe('operator table', () => {
 			);
 			expect(missing.field).toBe('Filters');
 			// Numbered as the user sees them, empty groups included.
-			expect(missing.message).toBe('Filters → Group 3 → Condition 1 (field "B"): "Contains" needs a value');
+			expect(missing.message).toBe(
+				'Filters → Group 3 → Condition 1 (field "B"): "Contains" needs a value',
+			);
 			expect(missing.hint).toContain('Is Empty');
 		}
 	});

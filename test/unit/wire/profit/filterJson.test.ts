@@ -2,10 +2,11 @@ import { parseRawFilterJson } from '../../../../nodes/Afas/wire/profit/filterJso
 import { VENDOR_FILTERJSON_EXAMPLE } from '../../../fixtures/afasExamples';
 import { inputError } from '../../../helpers/errors';
 
-
 describe('raw JSON filter validation', () => {
 	it('accepts the vendor example as text and as an object, unchanged', () => {
-		expect(parseRawFilterJson(JSON.stringify(VENDOR_FILTERJSON_EXAMPLE, null, 2))).toEqual(VENDOR_FILTERJSON_EXAMPLE);
+		expect(parseRawFilterJson(JSON.stringify(VENDOR_FILTERJSON_EXAMPLE, null, 2))).toEqual(
+			VENDOR_FILTERJSON_EXAMPLE,
+		);
 		expect(parseRawFilterJson(VENDOR_FILTERJSON_EXAMPLE)).toEqual(VENDOR_FILTERJSON_EXAMPLE);
 	});
 
@@ -93,7 +94,9 @@ describe('raw JSON filter validation', () => {
 describe('raw JSON filter operator codes', () => {
 	const withOperator = (operator: unknown) =>
 		JSON.stringify({
-			Filters: { Filter: [{ Field: [{ '@FieldId': 'AdminId', '@OperatorType': operator, '#text': '1' }] }] },
+			Filters: {
+				Filter: [{ Field: [{ '@FieldId': 'AdminId', '@OperatorType': operator, '#text': '1' }] }],
+			},
 		});
 
 	it.each([1, 9, 15, '1', '10', '15'])('accepts the AFAS code %j', (operator) => {

@@ -6,7 +6,11 @@ import { profitFieldType } from '../../../../nodes/Afas/wire/profit/filterValues
 import { inputError } from '../../../helpers/errors';
 
 /** What AFAS receives for one condition on a field of `type` (the decoded `filtervalues` or filterjson `#text`). */
-function sent(type: ProfitFieldType | undefined, value: unknown, operator: ProfitOperator = 'equals'): string {
+function sent(
+	type: ProfitFieldType | undefined,
+	value: unknown,
+	operator: ProfitOperator = 'equals',
+): string {
 	const { query } = buildGetConnectorQuery({
 		filter: [[{ field: 'F', operator, value, type }]],
 		skip: 0,
@@ -16,8 +20,9 @@ function sent(type: ProfitFieldType | undefined, value: unknown, operator: Profi
 	const params = new URLSearchParams(query);
 	const json = params.get('filterjson');
 	if (json !== null)
-		return (JSON.parse(json) as { Filters: { Filter: Array<{ Field: Array<{ '#text': string }> }> } }).Filters
-			.Filter[0].Field[0]['#text'];
+		return (
+			JSON.parse(json) as { Filters: { Filter: Array<{ Field: Array<{ '#text': string }> }> } }
+		).Filters.Filter[0].Field[0]['#text'];
 	return params.get('filtervalues') as string;
 }
 
@@ -66,21 +71,45 @@ describe('filter values by the field type (metainfo dataType)', () => {
 	it.each<[ProfitFieldType | undefined, unknown, string, string?]>([
 		['date', '2026-13-01', '"2026-13-01" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
 		['date', '2026-02-30', '"2026-02-30" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['date', '2025-02-29T10:00:00', '"2025-02-29T10:00:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['date', '2026-01-31T24:00:00', '"2026-01-31T24:00:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['date', '2026-01-31T10:00:00+25:00', '"2026-01-31T10:00:00+25:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		[
+			'date',
+			'2025-02-29T10:00:00',
+			'"2025-02-29T10:00:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
+		[
+			'date',
+			'2026-01-31T24:00:00',
+			'"2026-01-31T24:00:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
+		[
+			'date',
+			'2026-01-31T10:00:00+25:00',
+			'"2026-01-31T10:00:00+25:00" is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
 		['date', 'yesterday', '"yesterday" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
 		['date', '31-01-2026', '"31-01-2026" is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
 		['date', 1767225600000, '1767225600000 is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
-		['date', new Date('nope'), 'an invalid date is not a date; use 2026-01-31 or 2026-01-31T14:30:00'],
+		[
+			'date',
+			new Date('nope'),
+			'an invalid date is not a date; use 2026-01-31 or 2026-01-31T14:30:00',
+		],
 		['int', 'abc', '"abc" is not a whole number; use e.g. 42'],
 		['int', '2.5', '"2.5" is not a whole number; use e.g. 42'],
 		['int', 2.5, '2.5 is not a whole number; use e.g. 42'],
 		['int', '1e3', '"1e3" is not a whole number; use e.g. 42'],
 		['int', '99999999999999999999', '"99999999999999999999" is not a whole number; use e.g. 42'],
 		['int', true, 'true is not a whole number; use e.g. 42'],
-		['int', new Date('2026-01-31T12:00:00Z'), 'the date 2026-01-31T12:00:00.000Z is not a whole number; use e.g. 42'],
-		['boolean', new Date('2026-01-31T12:00:00Z'), 'the date 2026-01-31T12:00:00.000Z is not true or false; use true or false'],
+		[
+			'int',
+			new Date('2026-01-31T12:00:00Z'),
+			'the date 2026-01-31T12:00:00.000Z is not a whole number; use e.g. 42',
+		],
+		[
+			'boolean',
+			new Date('2026-01-31T12:00:00Z'),
+			'the date 2026-01-31T12:00:00.000Z is not true or false; use true or false',
+		],
 		['decimal', 'ten', '"ten" is not a number; use e.g. 1234.56'],
 		['decimal', '2,5', '"2,5" is not a number; use a point for decimals: 2.5'],
 		['decimal', '1.234,50', '"1.234,50" is not a number; use e.g. 1234.56'],
@@ -134,19 +163,29 @@ describe('filter values by the field type (metainfo dataType)', () => {
 	});
 
 	it('checks ordering and inequality operators by type too', () => {
-		for (const operator of ['greaterOrEqual', 'lessOrEqual', 'greaterThan', 'lessThan', 'notEquals'] as const)
-			expect(inputError(() => sent('int', 'abc', operator)).message).toContain('is not a whole number');
+		for (const operator of [
+			'greaterOrEqual',
+			'lessOrEqual',
+			'greaterThan',
+			'lessThan',
+			'notEquals',
+		] as const)
+			expect(inputError(() => sent('int', 'abc', operator)).message).toContain(
+				'is not a whole number',
+			);
 	});
 
 	it('still refuses an object for text operators, and ignores the value of Is (Not) Empty', () => {
-		expect(inputError(() => sent('string', { a: 1 }, 'contains')).message).toContain('is an object');
+		expect(inputError(() => sent('string', { a: 1 }, 'contains')).message).toContain(
+			'is an object',
+		);
 		expect(sent('int', { a: 1 }, 'isEmpty')).toBe('');
 	});
 
 	it('writes typed values into filterjson the same way', () => {
 		expect(
-			toFilterJson([[{ field: 'D', operator: 'lessThan', value: '2026-01-01', type: 'date' }]]).Filters.Filter[0]
-				.Field[0]['#text'],
+			toFilterJson([[{ field: 'D', operator: 'lessThan', value: '2026-01-01', type: 'date' }]])
+				.Filters.Filter[0].Field[0]['#text'],
 		).toBe('2026-01-01T00:00:00');
 	});
 

@@ -61,8 +61,13 @@ describe('GetConnector query plan (built and checked once per read)', () => {
 		expect(
 			PREFIX +
 				1 +
-				buildGetConnectorQuery({ filter, sort: [{ field: 'Id' }], skip: 0, take: 1000, urlPrefixLength: PREFIX })
-					.query.length,
+				buildGetConnectorQuery({
+					filter,
+					sort: [{ field: 'Id' }],
+					skip: 0,
+					take: 1000,
+					urlPrefixLength: PREFIX,
+				}).query.length,
 		).toBe(MAX_URL_LENGTH);
 		// ... but a read that may reach skip 999 999 999 is refused before its first page is built.
 		const error = inputError(() =>

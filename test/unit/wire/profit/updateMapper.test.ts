@@ -306,7 +306,7 @@ describe('elementInputFromMapper: map automatically from the item', () => {
 	});
 
 	it('a label two fields share matches neither (KnSubjectLink "Organisation/person")', () => {
-		const { input, ignored } = elementInputFromMapper(SUBJECT, autoMap, {
+		const { input, problems } = elementInputFromMapper(SUBJECT, autoMap, {
 			operation: 'insert',
 			item: {
 				StId: 1,
@@ -320,7 +320,10 @@ describe('elementInputFromMapper: map automatically from the item', () => {
 		expect(input.objects).toEqual({
 			KnSubjectLink: { fields: { BcId: '100' } },
 		});
-		expect(ignored).toEqual(['KnSubjectLink.Organisation/person']);
+		// In a row, a key that maps to nothing is a problem, not dropped: the row was written for AFAS.
+		expect(problems).toEqual([
+			expect.objectContaining({ path: 'KnSubjectLink.Organisation/person', kind: 'unknownField' }),
+		]);
 	});
 
 	it('an item key named like a sub-object holds its rows, nested rows included', () => {
@@ -335,7 +338,7 @@ describe('elementInputFromMapper: map automatically from the item', () => {
 				},
 			],
 		};
-		const { input, ignored } = elementInputFromMapper(SALES, autoMap, {
+		const { input, problems } = elementInputFromMapper(SALES, autoMap, {
 			operation: 'insert',
 			item,
 		});
@@ -352,7 +355,12 @@ describe('elementInputFromMapper: map automatically from the item', () => {
 				],
 			},
 		});
-		expect(ignored).toEqual(['FbSalesLines[0].FbOrderBatchLines[0].colour']);
+		expect(problems).toEqual([
+			expect.objectContaining({
+				path: 'FbSalesLines[0].FbOrderBatchLines[0].colour',
+				kind: 'unknownField',
+			}),
+		]);
 	});
 
 	it('delete ignores sub-objects and non-key fields of the item', () => {
@@ -386,7 +394,11 @@ describe('elementInputFromMapper: sub-object rows from item data', () => {
 			{ fields: { VaIt: '2', ItCd: 'A', QuUn: 2 } },
 			{ fields: { VaIt: '2', ItCd: 'B', QuUn: '1.5' }, action: 'update' },
 		]);
-		expect([ignored, problems]).toEqual([['FbSalesLines[0].id'], []]);
+		// The stray `id` of the first line is reported, never silently dropped.
+		expect(ignored).toEqual([]);
+		expect(problems).toEqual([
+			expect.objectContaining({ path: 'FbSalesLines[0].id', kind: 'unknownField' }),
+		]);
 	});
 
 	it('one object is one row (no list index in paths)', () => {
@@ -420,9 +432,12 @@ describe('elementInputFromMapper: sub-object rows from item data', () => {
 				{ object: 'FbSalesLines', rows: [{}, { ItCd: '', note: 'x' }] },
 			],
 		});
-		expect(problems).toEqual([expect.objectContaining({ kind: 'unknownObject', path: 'Lines' })]);
+		expect(problems).toEqual([
+			expect.objectContaining({ kind: 'unknownObject', path: 'Lines' }),
+			expect.objectContaining({ kind: 'unknownField', path: 'FbSalesLines[1].note' }),
+		]);
 		expect(input.objects).toBeUndefined();
-		expect(ignored).toEqual(['FbSalesLines[0]', 'FbSalesLines[1].note', 'FbSalesLines[1]']);
+		expect(ignored).toEqual(['FbSalesLines[0]', 'FbSalesLines[1]']);
 	});
 
 	it('explicit rows replace auto-mapped rows of the same object; rowAction fills missing actions', () => {

@@ -1,7 +1,7 @@
 import { buildSbListQuery } from '../../../../nodes/Afas/wire/sb/query';
 
 describe('SB list query', () => {
-	it('sends skip, take and the spec\'s sortField (not the how-tos\' sort=Field+Ascending)', () => {
+	it("sends skip, take and the spec's sortField (not the how-tos' sort=Field+Ascending)", () => {
 		expect(buildSbListQuery({ skip: 0, take: 100, sortField: 'Id ascending' })).toBe(
 			'skip=0&take=100&sortField=Id%20ascending',
 		);

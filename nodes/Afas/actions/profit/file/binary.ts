@@ -64,13 +64,17 @@ async function toBinaryItem(
 	const fileName = response.filename || `${baseName}.${extension}`;
 	const decoded = decodeBase64Strict(response.filedata);
 	if (!decoded.ok) {
-		throw new NodeOperationError(this.getNode(), 'AFAS returned file data that is not valid Base64', {
-			itemIndex,
-			description:
-				`The "filedata" of ${JSON.stringify(fileName)} (${mimeType}, ${response.filedata.length} characters) ` +
-				`cannot be decoded: ${decoded.problem}. No file was made from it. Try again; if it persists, ` +
-				'something between n8n and AFAS (a proxy or gateway) may be changing the answer.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'AFAS returned file data that is not valid Base64',
+			{
+				itemIndex,
+				description:
+					`The "filedata" of ${JSON.stringify(fileName)} (${mimeType}, ${response.filedata.length} characters) ` +
+					`cannot be decoded: ${decoded.problem}. No file was made from it. Try again; if it persists, ` +
+					'something between n8n and AFAS (a proxy or gateway) may be changing the answer.',
+			},
+		);
 	}
 	const data = decoded.bytes;
 	const binary: IBinaryKeyData = {};
@@ -96,13 +100,5 @@ export async function downloadFile(
 ): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
 	const response = await fetchProfitFile(client, request, itemIndex);
-	return [
-		await toBinaryItem.call(
-			this,
-			itemIndex,
-			response,
-			baseName,
-			binaryPropertyName,
-		),
-	];
+	return [await toBinaryItem.call(this, itemIndex, response, baseName, binaryPropertyName)];
 }

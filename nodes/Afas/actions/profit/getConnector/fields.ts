@@ -30,7 +30,8 @@ export function checkFieldsExist(
 	const types = new Map<string, ReturnType<typeof profitFieldType>>();
 	for (const field of Array.isArray(fields) ? fields : []) {
 		const id = idOf(field);
-		if (id !== undefined) types.set(id, typeof field === 'string' ? undefined : profitFieldType(field?.dataType));
+		if (id !== undefined)
+			types.set(id, typeof field === 'string' ? undefined : profitFieldType(field?.dataType));
 	}
 	if (types.size > 0) {
 		const ids = [...types.keys()];

@@ -7,7 +7,11 @@ import type { ProfitClient } from '../../../api/profit';
 import { getConnectorMetainfo, MAX_PARALLEL_REQUESTS, readGetConnector } from '../../../api/profit';
 import { convertRowDates } from '../../../wire/profit/dates';
 import type { DateHandling } from '../../../wire/profit/dates';
-import type { ProfitCondition, ProfitFilterGroups, ProfitOperator } from '../../../wire/profit/filter';
+import type {
+	ProfitCondition,
+	ProfitFilterGroups,
+	ProfitOperator,
+} from '../../../wire/profit/filter';
 import { PROFIT_OPERATORS } from '../../../wire/profit/filter';
 import type { SortField } from '../../../wire/profit/query';
 import { AfasInputError } from '../../../wire/inputError';
