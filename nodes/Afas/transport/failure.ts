@@ -65,7 +65,8 @@ function parseMaybeJson(text: string): unknown {
 	}
 }
 
-function plainHeaders(headers: unknown): Record<string, string> {
+/** Response headers as lower-case name → text, whatever shape the HTTP client handed them over in. */
+export function plainHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	if (headers === null || typeof headers !== 'object') return result;
 	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {

@@ -3,6 +3,7 @@ import type { IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 import type { AnswerExpectation } from './answer';
 import { checkAnswer } from './answer';
 import type { HttpFailure } from './failure';
+import { plainHeaders } from './failure';
 
 /**
  * Reads n8n's full response (raw bytes, status, headers) into the parsed answer or the failure it stands
@@ -20,22 +21,12 @@ export function bodyText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
-function headersOf(headers: unknown): Record<string, string> {
-	const result: Record<string, string> = {};
-	if (headers === null || typeof headers !== 'object') return result;
-	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-		if (typeof value === 'string' || typeof value === 'number')
-			result[key.toLowerCase()] = String(value);
-	}
-	return result;
-}
-
 /** The parsed answer, or the failure it stands for (a 3xx or an answer that is not what was expected). */
 export function readAnswer(
 	response: IN8nHttpFullResponse,
 	expectation: AnswerExpectation,
 ): { value: unknown } | { failure: HttpFailure } {
-	const headers = headersOf(response.headers);
+	const headers = plainHeaders(response.headers);
 	const text = bodyText(response.body);
 	const status = Number(response.statusCode);
 	if (!(status >= 200 && status < 300)) {
