@@ -21,11 +21,9 @@
  * in these files) -> string. Labels are the first line of `description`; code tables come from `enum` with the
  * `value = text;` lines after it.
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs, REPO, writeOrCheck } from './lib/generated.mjs';
 
 /** The connectors the simulator models (test/simulator/profit/data/updateConnectors.js), in file order. */
 const SIMULATOR_CONNECTORS = [
@@ -73,16 +71,6 @@ const FIXTURE_CONNECTORS = {
 		['put', '/connectors/KnUser', 'user details'],
 	],
 };
-
-function parseArgs(argv) {
-	const args = { shared: resolve(REPO, '../shared'), check: false };
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--shared') args.shared = resolve(process.cwd(), argv[++i] ?? '');
-		else if (argv[i] === '--check') args.check = true;
-		else throw new Error(`Unknown argument ${argv[i]}; usage: [--shared ../shared] [--check]`);
-	}
-	return args;
-}
 
 function loadSpecs(shared) {
 	const dir = join(shared, 'afas-openapi', 'profit');
@@ -379,20 +367,7 @@ function main() {
 		const text = `${JSON.stringify(fixture(readConnector(specs, id), picks), null, '\t')}\n`;
 		outputs.push([join(REPO, 'test/fixtures/profit-update', `${id}.json`), text]);
 	}
-	let stale = 0;
-	for (const [file, text] of outputs) {
-		const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-		if (current === text) continue;
-		if (args.check) {
-			stale++;
-			console.error(`out of date: ${file}`);
-			continue;
-		}
-		mkdirSync(dirname(file), { recursive: true });
-		writeFileSync(file, text);
-		console.log(`wrote ${file}`);
-	}
-	if (args.check && stale) process.exit(1);
+	writeOrCheck(outputs, { check: args.check });
 }
 
 main();

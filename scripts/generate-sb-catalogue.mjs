@@ -42,11 +42,10 @@
  *                  payment conditions/methods, feature toggles
  *   Attachments    /api/blob/{uuid}
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs, REPO, writeOrCheck } from './lib/generated.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(REPO, 'nodes/Afas/wire/sb/catalogue.generated.ts');
 const METHODS = ['get', 'post', 'put', 'delete'];
 
@@ -173,16 +172,6 @@ const SORT_DECISIONS = {
 			'rows are totals per accounting period, ledger account and opening-balance flag; every field repeats',
 	},
 };
-
-function parseArgs(argv) {
-	const args = { shared: resolve(REPO, '../shared'), check: false };
-	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--shared') args.shared = resolve(process.cwd(), argv[++i] ?? '');
-		else if (argv[i] === '--check') args.check = true;
-		else throw new Error(`Unknown argument ${argv[i]}; usage: [--shared ../shared] [--check]`);
-	}
-	return args;
-}
 
 function loadSpec(shared) {
 	const file = join(shared, 'afas-openapi', 'sb-6.0.0.json');
@@ -523,17 +512,10 @@ function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const spec = loadSpec(args.shared);
 	const text = render(spec, catalogue(spec));
-	const current = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : undefined;
-	if (current === text) {
-		if (args.check) console.log(`up to date: ${OUTPUT}`);
-		return;
-	}
-	if (args.check) {
-		console.error(`out of date: ${OUTPUT}; run npm run generate:sb-catalogue`);
-		process.exit(1);
-	}
-	writeFileSync(OUTPUT, text);
-	console.log(`wrote ${OUTPUT}`);
+	writeOrCheck([[OUTPUT, text]], {
+		check: args.check,
+		hint: '; run npm run generate:sb-catalogue',
+	});
 }
 
 main();

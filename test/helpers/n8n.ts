@@ -35,7 +35,7 @@ import {
 type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
 
 /** The stand-ins n8n-core reads from its DI container; tests need no user folder or binary-data store. */
-function prepareContainer(): void {
+export function prepareContainer(): void {
 	if (!Container.has(InstanceSettings)) {
 		Container.set(InstanceSettings, {
 			instanceId: 'test-instance',
@@ -156,7 +156,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
 		this.preAuthenticationCalls.push(typeName);
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		this.store[typeName] = { ...this.store[typeName], ...output };
 		return Object.assign(credentials, output);
@@ -243,6 +246,27 @@ interface Prepared {
 	credentialsHelper: TestCredentialsHelper;
 }
 
+/** What n8n hands an execution besides the workflow: URLs, ids and the credentials helper. */
+export function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId: 'test-execution',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		hooks: undefined,
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 function prepare(nodeType: INodeType | IVersionedNodeType, options: NodeRunOptions): Prepared {
 	prepareContainer();
 	const type = nodeType as INodeType;
@@ -271,22 +295,13 @@ function prepare(nodeType: INodeType | IVersionedNodeType, options: NodeRunOptio
 		active: false,
 		nodeTypes: nodeTypesFor(type, typeName),
 	});
-	const additionalData = {
+	const additionalData = additionalDataFor(credentialsHelper);
+	return {
+		workflow,
+		node: workflow.getNode(node.name) as INode,
+		additionalData,
 		credentialsHelper,
-		executionId: 'test-execution',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		hooks: undefined,
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return { workflow, node: workflow.getNode(node.name) as INode, additionalData, credentialsHelper };
+	};
 }
 
 export interface NodeRunResult {
@@ -328,7 +343,12 @@ export function loadOptionsContext(
 	path = 'parameters',
 ): LoadOptionsContext {
 	const { workflow, node, additionalData } = prepare(nodeType, options);
-	return new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: options.parameters }, path);
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		{ ...additionalData, currentNodeParameters: options.parameters },
+		path,
+	);
 }
 
 /** The credentials' own test request, run the way n8n's credential tester runs it (noOp node, temp: ''). */
@@ -358,10 +378,21 @@ export async function testCredential(
 		credentialsHelper,
 		nodeTypeName: 'n8n-nodes-base.noOp',
 	});
-	const credentials = await credentialsHelper.getDecrypted(additionalData, { id: null, name: '' }, typeName);
+	const credentials = await credentialsHelper.getDecrypted(
+		additionalData,
+		{ id: null, name: '' },
+		typeName,
+	);
 	const resolve = (value: unknown) =>
 		typeof value === 'string' && isExpression(value)
-			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+			? workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				)
 			: value;
 	const request = test.request;
 	const options: IHttpRequestOptions = {

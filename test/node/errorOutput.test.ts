@@ -6,8 +6,7 @@
  * json of any item carrying n8n's own `error` field with the bare message (`normalizeNodeErrors`), so that step runs
  * here too: an item shaped the wrong way loses AFAS's description and HTTP code, as it did in real n8n.
  */
-import { Container } from '@n8n/di';
-import { BinaryDataService, ExecuteContext, InstanceSettings, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IExecuteData,
 	INode,
@@ -16,12 +15,12 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { allText } from '../helpers/errors';
 import { TestCredentialsHelper } from '../helpers/afas';
+import { additionalDataFor, prepareContainer } from '../helpers/n8n';
 import { useSimulator } from '../helpers/simulator';
 import { connectorReads, node as afas, profitCredentials, sbCredentials } from './setup';
 
@@ -42,24 +41,6 @@ const start: INodeType = {
 		properties: [],
 	},
 };
-
-function prepareContainer(): void {
-	if (!Container.has(InstanceSettings))
-		Container.set(InstanceSettings, {
-			instanceId: 'test-instance',
-			encryptionKey: 'test-key',
-			n8nFolder: '',
-			hostId: 'test-host',
-		} as unknown as InstanceSettings);
-	if (!Container.has(BinaryDataService))
-		Container.set(
-			BinaryDataService,
-			Object.create(BinaryDataService.prototype, {
-				mode: { value: 'default', writable: true },
-				managers: { value: {}, writable: true },
-			}) as BinaryDataService,
-		);
-}
 
 /**
  * Runs the AFAS node after a "Start" node that emitted `items`, with the given On Error setting, and returns its
@@ -107,18 +88,7 @@ async function runRouted(
 		active: false,
 		nodeTypes,
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ ...credentials }),
-		executionId: 'test-execution',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(new TestCredentialsHelper({ ...credentials }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData();
 	runExecutionData.resultData.runData.Start = [
 		{

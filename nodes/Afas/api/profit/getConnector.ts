@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfitFilterGroups } from '../../wire/profit/filter';
-import { isLastPage, takeForPage } from '../../wire/profit/paging';
+import { isLastPage, takeForPage } from '../../wire/paging';
 import { getConnectorPath } from '../../wire/profit/paths';
 import type { SortField } from '../../wire/profit/query';
 import { planGetConnectorQuery } from '../../wire/profit/query';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { takeForPage } from '../../wire/profit/paging';
+import { takeForPage } from '../../wire/paging';
 import { buildSbListQuery } from '../../wire/sb/query';
 import type { SbClient } from './client';
 

@@ -33,16 +33,3 @@ export function choosePageSize(columnCount: number, override?: number): number {
 	const rows = Math.floor((CELLS_PER_PAGE_LIMIT - 1) / Math.ceil(columnCount));
 	return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, rows));
 }
-
-/**
- * AFAS has no total count or "more" flag: the data ends with the first page that holds fewer rows than asked
- * for (§5.2). A take of -1 (everything in one request) is always the last page.
- */
-export function isLastPage(rowsReturned: number, take: number): boolean {
-	return take < 1 || rowsReturned < take;
-}
-
-/** The `take` for the next page: the page size, or fewer when a limit leaves less to fetch. */
-export function takeForPage(pageSize: number, remaining?: number): number {
-	return remaining === undefined ? pageSize : Math.max(0, Math.min(pageSize, remaining));
-}

@@ -1,10 +1,9 @@
+import { isLastPage, takeForPage } from '../../../../nodes/Afas/wire/paging';
 import {
 	choosePageSize,
 	DEFAULT_PAGE_SIZE,
-	isLastPage,
 	MAX_PAGE_SIZE,
 	MIN_PAGE_SIZE,
-	takeForPage,
 } from '../../../../nodes/Afas/wire/profit/paging';
 import { inputError } from '../../../helpers/errors';
 

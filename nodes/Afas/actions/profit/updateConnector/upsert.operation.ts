@@ -114,6 +114,11 @@ export async function execute(
 		operation: 'upsert',
 	});
 	const delivery = { connectorId, operation: 'upsert', meta, options };
+	const send = async (method: 'POST' | 'PUT', action: 'insert' | 'update') => {
+		const elements = elementsToSend(this, itemIndex, connectorId, meta, prepared, action);
+		const request = { method, path, body: bodyOf(meta, elements) };
+		return await deliver(client, request, delivery, itemIndex, prepared.item);
+	};
 
 	if (matchMode === 'afasMatch') {
 		const match = upsertMatchField(meta);
@@ -125,14 +130,7 @@ export async function execute(
 			});
 		const value = p.string('afasMatchValue', { trim: true, required: true });
 		setRootField(prepared, meta, match.fieldId, value);
-		const elements = elementsToSend(this, itemIndex, connectorId, meta, prepared, 'insert');
-		return await deliver(
-			client,
-			{ method: 'POST', path, body: bodyOf(meta, elements) },
-			delivery,
-			itemIndex,
-			prepared.item,
-		);
+		return await send('POST', 'insert');
 	}
 
 	const lookup = readLookup(p);
@@ -173,16 +171,7 @@ export async function execute(
 					'Look up by a field that is unique per record, so the node knows which one to update.',
 			},
 		);
-	if (rows.length === 0) {
-		const elements = elementsToSend(this, itemIndex, connectorId, meta, prepared, 'insert');
-		return await deliver(
-			client,
-			{ method: 'POST', path, body: bodyOf(meta, elements) },
-			delivery,
-			itemIndex,
-			prepared.item,
-		);
-	}
+	if (rows.length === 0) return await send('POST', 'insert');
 	const key = rows[0][lookup.keyField];
 	if (key === undefined || key === null || key === '')
 		throw new NodeOperationError(
@@ -194,14 +183,7 @@ export async function execute(
 			},
 		);
 	setRootField(prepared, meta, keyField, key);
-	const elements = elementsToSend(this, itemIndex, connectorId, meta, prepared, 'update');
-	return await deliver(
-		client,
-		{ method: 'PUT', path, body: bodyOf(meta, elements) },
-		delivery,
-		itemIndex,
-		prepared.item,
-	);
+	return await send('PUT', 'update');
 }
 
 /** Where the found key goes: the connector's one key field, else the one field the user matched on. */
