@@ -1,5 +1,5 @@
 /**
- * Shapes of the AFAS SB endpoint catalogue (`catalogue.generated.ts`), which
+ * Shapes of the AFAS SB endpoint catalogue (`catalogue.generated.json`, typed by `catalogue.ts`), which
  * `scripts/generate-sb-catalogue.mjs` derives from AFAS's own OpenAPI file `sb-6.0.0.json`.
  * Only types live here so the generated module stays a pure data file.
  */
