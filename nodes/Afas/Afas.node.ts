@@ -21,7 +21,7 @@ export class Afas implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Read and write AFAS Profit (GetConnectors, UpdateConnectors, metainfo, files) and read AFAS SB records',
+			'Read and write AFAS Profit (GetConnectors, UpdateConnectors, metainfo, files) and AFAS SB (every endpoint of SB API 6.0.0)',
 		defaults: { name: 'AFAS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

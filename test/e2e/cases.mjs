@@ -273,7 +273,7 @@ export const CASES = [
 	{
 		file: 'sb-token-list.json',
 		title:
-			'SB app-token credential -> sbRecord Get Many (organisations), filter, Return All over pages',
+			'SB app-token credential -> Relations / Organisation Get Many, filter row, sorted by Name, Return All over pages',
 		check({ items, sim }) {
 			const expected = sim.sb.store.rows('organisations').filter((row) => row.IsArchived === false);
 			const rows = json(items);
@@ -300,6 +300,64 @@ export const CASES = [
 			);
 			assertNoSecrets(items, sim);
 			return `${rows.length} organisations in ${pages.length} pages, first "${names[0]}"`;
+		},
+	},
+	{
+		file: 'sb-create-journal-entry.json',
+		node: 'AFAS',
+		title:
+			'SB Sales / Sales Journal Entry Create: two invoice lines from an expression, read back from Finance / Journal Entry',
+		check({ items, run, sim }) {
+			assert.equal(items.length, 1, `create items: ${items.length}`);
+			const created = items[0].json;
+			assert.equal(created.result, 'Succeeded');
+			assert.match(String(created.id), /^[0-9a-f-]{36}$/);
+			const posts = sim.requests.filter(
+				(r) => r.method === 'POST' && /\/api\/salesjournalentry$/i.test(r.path),
+			);
+			assert.equal(posts.length, 1, `POSTs: ${posts.length}`);
+			assert.equal(posts[0].headers['accept-version'], '2.0');
+			assert.equal(posts[0].headers['tracking-identifier'], created.trackingIdentifier);
+			assert.equal(posts[0].body.InvoiceLine.length, 2, 'two invoice lines sent');
+			assert.equal(posts[0].body.InvoiceLine[1].AmountExcludingVat, 85.5);
+			const lines = json(nodeOutput(run, 'Lines'));
+			assert.equal(lines.length, 2, `journal lines read back: ${lines.length}`);
+			assert.ok(lines.every((line) => line.HeaderId === created.id));
+			assertNoSecrets(items, sim);
+			return `entry ${created.id} with ${lines.length} lines, Tracking-Identifier ${created.trackingIdentifier}`;
+		},
+	},
+	{
+		file: 'sb-create-retry-503.json',
+		node: 'AFAS',
+		title:
+			'SB create answered 503 after SB processed it: retried with the same Tracking-Identifier, exactly one record',
+		setup(sim) {
+			sim.addFault({
+				match: { method: 'POST', path: /\/api\/salesjournalentry$/i },
+				type: 'unavailable',
+				retryAfter: 1,
+				afterHandling: true,
+				times: 1,
+			});
+		},
+		check({ items, sim }) {
+			assert.equal(items.length, 1, `create items: ${items.length}`);
+			const posts = sim.requests.filter(
+				(r) => r.method === 'POST' && /\/api\/salesjournalentry$/i.test(r.path),
+			);
+			assert.deepEqual(
+				posts.map((r) => r.status),
+				[503, 200],
+				`answers: ${posts.map((r) => r.status).join(', ')}`,
+			);
+			const identifiers = new Set(posts.map((r) => r.headers['tracking-identifier']));
+			assert.equal(identifiers.size, 1, 'the retry must reuse the Tracking-Identifier');
+			const entries = sim.sb.store.rows('salesjournalentry').filter(
+				(row) => row.InvoiceNumber === 'E2E-2026-0503',
+			);
+			assert.equal(entries.length, 1, `records: ${entries.length}`);
+			return `answers ${posts.map((r) => r.status).join(', ')}, one Tracking-Identifier, ${entries.length} record`;
 		},
 	},
 	{

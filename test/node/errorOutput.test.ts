@@ -216,9 +216,9 @@ describe('On Error → Continue (using error output)', () => {
 			'continueErrorOutput',
 			{
 				product: 'sb',
-				resource: 'sbRecord',
-				operation: 'getAll',
-				sbResource: 'countries',
+				resource: 'referenceData',
+				operation: 'getMany',
+				sbResource: 'country',
 				limit: 1,
 			},
 			[{ json: { n: 1 } }],

@@ -30,9 +30,9 @@ const profitGetAll = {
 	limit: 10,
 };
 const sbGetAll = {
-	resource: 'sbRecord',
-	operation: 'getAll',
-	sbResource: 'organisations',
+	resource: 'relations',
+	operation: 'getMany',
+	sbResource: 'organisation',
 	returnAll: false,
 	limit: 10,
 };
@@ -109,9 +109,13 @@ const CASES: BadCase[] = [
 	sb('SB Return All "maybe"', { ...sbGetAll, returnAll: '={{ "maybe" }}' }, 'Return All', /true or false/),
 	sb('SB Resource a number', { ...sbGetAll, sbResource: '={{ 12345 }}' }, 'SB Resource', /not 12345/),
 	sb('SB Resource unknown', { ...sbGetAll, sbResource: '={{ "invoices" }}' }, 'SB Resource', /"invoices"/),
-	sb('SB Sort Field an object', { ...sbGetAll, sortField: '={{ { Name: 1 } }}' }, 'Sort Field', /not an object/),
-	sb('SB Sort Direction "sideways"', { ...sbGetAll, sortDirection: '={{ "sideways" }}' }, 'Sort Direction', /"sideways"/),
-	sb('SB Filter a list', { ...sbGetAll, filter: '={{ ["a"] }}' }, 'Filter', /not a list/),
+	sb('SB Sort Field an object', { ...sbGetAll, options: { sortField: '={{ { Name: 1 } }}' } }, 'Options → Sort Field Name or ID', /not an object/),
+	sb('SB Sort Direction "sideways"', { ...sbGetAll, options: { sortDirection: '={{ "sideways" }}' } }, 'Options → Sort Direction', /"sideways"/),
+	sb('SB Filter a list', { ...sbGetAll, options: { rawFilter: '={{ ["a"] }}' } }, 'Options → Filter (SB Syntax)', /not a list/),
+	sb('SB Resource group unknown', { ...sbGetAll, resource: '={{ "invoices" }}' }, 'Resource', /"invoices"/),
+	sb('SB filter field a list', { ...sbGetAll, filters: { conditions: [{ field: '={{ ["Name"] }}', operator: 'eq', value: 'x' }] } }, 'Filters → Conditions 1 → Field Name or ID', /not a list/),
+	sb('SB filter operator "like"', { ...sbGetAll, filters: { conditions: [{ field: 'Name', operator: '={{ "like" }}', value: 'x' }] } }, 'Filters → Conditions 1 → Operator', /"like"/),
+	sb('SB Accept-Version "two"', { ...sbGetAll, options: { acceptVersion: 'two' } }, 'Options → Accept-Version', /not a version/),
 	sb('SB Timeout "abc"', { ...sbGetAll, options: { timeout: '={{ "abc" }}' } }, TIMEOUT, /"abc"/),
 	// Files: ids from expressions.
 	profit('File ID an object', { ...getFile, fileId: '={{ { id: 1 } }}' }, 'File ID', /must be text, not an object/),

@@ -15,11 +15,13 @@ const HELP = `Usage: npm run simulator -- [options]
   --latency MS           add MS milliseconds to every response
   --latency-random A-B   add a random delay between A and B milliseconds to every response
   --fail-503 N           answer the next N requests with 503 + retry_after
+  --fail-503-after N     handle the next N requests fully (writes stored), then answer 503 instead
   --retry-after S        seconds in those 503 answers (default 1)
   --lock N               answer the next N Profit requests with a 500 "record locked" error
   --reset N              reset the connection of the next N requests
   --hang N               never answer the next N requests
   --unsorted-paging M    'drift' (default: unsorted Profit paging repeats/skips rows, as AFAS warns) or 'stable'
+  --sb-tie-order M       'drift' (default: SB rows tying on the sort field change order per request) or 'stable'
   --quiet                do not print each request
   --help                 this text
 `;
@@ -57,6 +59,14 @@ function parseArgs(argv) {
 			}
 			case '--fail-503':
 				args.fail503 = count();
+				break;
+			case '--fail-503-after':
+				args.fail503After = count();
+				break;
+			case '--sb-tie-order':
+				args.sbTieOrder = next();
+				if (!['drift', 'stable'].includes(args.sbTieOrder))
+					throw new Error("--sb-tie-order is 'drift' or 'stable'");
 				break;
 			case '--retry-after':
 				args.retryAfter = count();
@@ -129,6 +139,13 @@ function addCliFaults(sim, args) {
 		sim.addFault({ type: 'latency', minMs: args.latencyRandom[0], maxMs: args.latencyRandom[1] });
 	if (args.fail503)
 		sim.addFault({ type: 'unavailable', times: args.fail503, retryAfter: args.retryAfter ?? 1 });
+	if (args.fail503After)
+		sim.addFault({
+			type: 'unavailable',
+			afterHandling: true,
+			times: args.fail503After,
+			retryAfter: args.retryAfter ?? 1,
+		});
 	if (args.lock) sim.addFault({ type: 'lock', times: args.lock, match: { product: 'profit' } });
 	if (args.reset) sim.addFault({ type: 'reset', times: args.reset });
 	if (args.hang) sim.addFault({ type: 'hang', times: args.hang });
@@ -173,6 +190,7 @@ async function main() {
 		port: args.port,
 		host: args.host,
 		seed: { profit: args.unsortedPaging ? { unsortedPaging: args.unsortedPaging } : {} },
+		...(args.sbTieOrder ? { sbTieOrder: args.sbTieOrder } : {}),
 	});
 	addCliFaults(sim, args);
 	printCredentials(sim);

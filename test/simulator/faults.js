@@ -68,7 +68,14 @@ class FaultRegistry {
 	}
 }
 
+// Faults that can strike after the request was fully handled (the write stored, the Tracking-Identifier kept):
+// the answer is lost on the way back, the case an idempotent retry exists for.
+const AFTER_HANDLING = new Set(['unavailable', 'reset']);
+
 function validate(fault) {
+	if (fault.afterHandling && !AFTER_HANDLING.has(fault.type)) {
+		throw new Error(`afterHandling works with the fault types ${[...AFTER_HANDLING].join(', ')}`);
+	}
 	if (fault.type === 'answer' && typeof fault.body !== 'string') {
 		throw new Error("An 'answer' fault needs body: a string (use '' for an empty body)");
 	}
@@ -203,6 +210,8 @@ async function applyFaults(faults, ctx, hanging, serve) {
 	}
 	const terminal = faults.find((f) => f.type !== 'latency');
 	if (!terminal) return 'continue';
+	// The real handler runs to completion and its answer is thrown away; the client sees only the fault.
+	if (terminal.afterHandling) await captureAnswer(ctx, serve);
 	switch (terminal.type) {
 		case 'unavailable': {
 			const retryAfter = terminal.retryAfter ?? 1;

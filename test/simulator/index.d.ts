@@ -11,6 +11,17 @@ export interface SimulatorOptions {
 	};
 	/** Same as seed.profit. */
 	profit?: ProfitOptions;
+	/**
+	 * Order of rows that tie on every sort key: 'drift' (default) changes per request, so paging skip/take on a
+	 * repeating field can lose or repeat rows; 'stable' keeps table order. A sort on a unique field is exact either way.
+	 */
+	sbTieOrder?: 'drift' | 'stable';
+	/** HTTP status of a `PartiallySucceeded` write answer: 400 (default, where the spec files it) or 200. */
+	sbPartialStatus?: 200 | 400;
+	/** Rows when `take` is missing (default 100). */
+	sbDefaultTake?: number;
+	/** Clamp for `take` (default: none). */
+	sbMaxTake?: number;
 	[key: string]: unknown;
 }
 
@@ -48,9 +59,14 @@ export type Fault = {
 	times?: number;
 } & (
 	| { type: 'latency'; ms?: number; minMs?: number; maxMs?: number }
-	| { type: 'unavailable'; retryAfter?: number }
+	/**
+	 * `afterHandling: true`: the request is fully handled first (a write is stored, its Tracking-Identifier
+	 * remembered), then the client gets the 503 instead of the real answer: a retry must not write twice.
+	 */
+	| { type: 'unavailable'; retryAfter?: number; afterHandling?: boolean }
 	| { type: 'lock' }
-	| { type: 'reset' }
+	/** `afterHandling: true`: the request is fully handled, then the connection is reset instead of answered. */
+	| { type: 'reset'; afterHandling?: boolean }
 	| { type: 'hang' }
 	/** Answers exactly this (an HTML login page, `null`, '', `{"rows":{}}`, …). */
 	| { type: 'answer'; status?: number; contentType?: string; body: string }
@@ -90,6 +106,31 @@ export interface SbCredentials {
 	appToken: string;
 	clientId: string;
 	clientSecret: string;
+	[key: string]: unknown;
+}
+
+export type SbRow = Record<string, unknown>;
+
+export interface SbState {
+	environment: string;
+	/**
+	 * The rows of one table, live (seeded and written). Tables: one per catalogue list, named after its plural path
+	 * (`organisations`, `addresses`, `journalentries`, `supplier` ...), plus one per write resource without a list
+	 * (`salesjournalentry`, `financialjournalentry`, `cashmutation`, `mandates`, `emailaddress`, `phonenumber`,
+	 * `payrolljournalentry`, `purchaseinvoice`, `purchasejournalentry`). Throws for an unknown name.
+	 */
+	rows<T = SbRow>(table: string): T[];
+	/**
+	 * The table a catalogue path reads or writes: `/api/address` -> 'addresses' (the singular list and the POST share
+	 * the plural table), `/api/salesjournalentry` -> 'salesjournalentry' (one row per entry; its lines are rows of
+	 * 'journalentries' with `HeaderId` = the entry id). Undefined for a path outside the catalogue.
+	 */
+	tableOf(path: string, method?: 'GET' | 'POST' | 'PUT' | 'DELETE'): string | undefined;
+	/** Every table name. */
+	tables(): string[];
+	/** Stored first answers of processed writes, by Tracking-Identifier. */
+	trackingIdentifiers: Map<string, { status: number; body: Record<string, unknown> }>;
+	store: { rows(table: string): SbRow[]; [key: string]: unknown };
 	[key: string]: unknown;
 }
 
@@ -163,7 +204,7 @@ export interface Simulator {
 	now(): number;
 	profit: ProfitState;
 	/** The SB half's state (see test/simulator/sb). */
-	sb: Record<string, unknown>;
+	sb: SbState;
 	close(): Promise<void>;
 }
 

@@ -64,8 +64,8 @@ describe('AFAS SB simulator: reading api/{resource}', () => {
 		expect(((await sbGet(sim, token, `countries?filter=${mixed}`, '1')).body as Row[]).map((c) => c.CodeISOAlpha2)).toEqual(['DE']);
 	});
 
-	it('answers the documented 400 "Ongeldig gebruikersfilter." for an unsupported operator or unknown field', async () => {
-		for (const filter of [`Name ne 'x'`, `Nope eq 1`, `Name eq 'unterminated`]) {
+	it('answers the documented 400 "Ongeldig gebruikersfilter." for an unsupported operator, a type mismatch or an unknown field', async () => {
+		for (const filter of [`contains(Name,'x')`, `Name has 'x'`, `Name eq 1`, `Name gt 2024-01-01`, `Nope eq 1`, `Name eq 'unterminated`, `Name eq 'a' and`, `(Name eq 'a'`]) {
 			const res = await sbGet(sim, token, `organisations?filter=${encodeURIComponent(filter)}`, '2');
 			expect(res.status).toBe(400);
 			expect(res.body).toMatchObject({ StatusCode: 400, Message: 'Ongeldig gebruikersfilter.', AdditionalInfo: { ExceptionType: 'AntaUserException' } });

@@ -153,9 +153,9 @@ describe('An SB OAuth2 credential that was never connected', () => {
 				parameters: {
 					product: 'sb',
 					authentication: 'afasSbOAuth2Api',
-					resource: 'sbRecord',
-					operation: 'getAll',
-					sbResource: 'countries',
+					resource: 'referenceData',
+					operation: 'getMany',
+					sbResource: 'country',
 					limit: 5,
 				},
 				credentials: {

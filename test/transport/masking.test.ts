@@ -22,9 +22,9 @@ const readAdministrations = {
 	limit: 2,
 };
 const readCountries = {
-	resource: 'sbRecord',
-	operation: 'getAll',
-	sbResource: 'countries',
+	resource: 'referenceData',
+	operation: 'getMany',
+	sbResource: 'country',
 	limit: 5,
 };
 

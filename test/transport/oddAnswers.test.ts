@@ -65,9 +65,9 @@ const targets: Record<string, Target> = {
 		path: /\/scope\/api\/countries$/,
 		run: async () =>
 			await runSb(sim, {
-				resource: 'sbRecord',
-				operation: 'getAll',
-				sbResource: 'countries',
+				resource: 'referenceData',
+				operation: 'getMany',
+				sbResource: 'country',
 				limit: 5,
 			}),
 	},

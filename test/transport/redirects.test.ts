@@ -69,9 +69,9 @@ const targets: Record<string, { path: RegExp; run: () => Promise<unknown> }> = {
 		path: /\/scope\/api\/countries$/,
 		run: async () =>
 			await runSb(sim, {
-				resource: 'sbRecord',
-				operation: 'getAll',
-				sbResource: 'countries',
+				resource: 'referenceData',
+				operation: 'getMany',
+				sbResource: 'country',
 				limit: 5,
 			}),
 	},

@@ -80,3 +80,5 @@ export async function getUpsertMatchOptions(
 		description: option.value === match.alwaysNew ? 'Always inserts a new record' : undefined,
 	}));
 }
+
+export { getSbListFields } from './sb';

@@ -38,3 +38,5 @@ export async function getUpdateConnectorFields(
 		}));
 	return { fields };
 }
+
+export { getSbWriteFields } from './sb';

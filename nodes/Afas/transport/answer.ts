@@ -16,7 +16,8 @@
  * - `getConnectorMetainfo`: `fields` an array of `{id}`;
  * - `updateConnectorMetainfo`: `fields` arrays of `{fieldId}` and nested `objects`, at every level;
  * - `profitVersion`: `{version: "…"}` with a non-empty string;
- * - `text`: anything (the raw text is returned).
+ * - `text`: anything (the raw text is returned);
+ * - `binary`: a file's bytes (`BinaryAnswer`); a web page or an answer shorter than its Content-Length is not one.
  */
 export type AnswerExpectation =
 	| 'json'
@@ -28,7 +29,16 @@ export type AnswerExpectation =
 	| 'getConnectorMetainfo'
 	| 'updateConnectorMetainfo'
 	| 'profitVersion'
-	| 'text';
+	| 'text'
+	| 'binary';
+
+/** A file as AFAS sent it (expect: 'binary'). */
+export interface BinaryAnswer {
+	data: Buffer;
+	/** The Content-Type header, '' when absent. */
+	contentType: string;
+	headers: Record<string, string>;
+}
 
 export type AnswerProblem =
 	/** The body stops in the middle of a JSON value: the connection or a proxy cut it. */
@@ -49,6 +59,7 @@ const WHAT: Record<AnswerExpectation, string> = {
 	updateConnectorMetainfo: "an UpdateConnector's fields (/metainfo/update)",
 	profitVersion: 'the Profit version ({"version": "…"})',
 	text: 'an answer',
+	binary: 'a file',
 };
 
 export function expectedAnswer(expectation: AnswerExpectation): string {
@@ -118,6 +129,7 @@ function shapeProblem(expectation: AnswerExpectation, value: unknown): string | 
 				: undefined;
 		case 'jsonOrEmpty':
 		case 'text':
+		case 'binary':
 			return undefined;
 		case 'object':
 			return isObject(value) ? undefined : 'the answer is not a JSON object';

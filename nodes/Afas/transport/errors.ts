@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isAfasInputError } from '../wire/inputError';
+import { describeSbRequestError, isSbWriteResult, readSbWriteResult } from '../wire/sb/writeResult';
 import { excerptOf, maskDeep, maskSecrets } from '../wire/secrets';
 import type { HttpFailure } from './failure';
 import { isRedirect } from './failure';
@@ -93,6 +94,13 @@ function shapeProfit(failure: HttpFailure, status: number): ShapedError {
 
 function shapeSb(failure: HttpFailure, status: number): ShapedError {
 	const body = failure.body;
+	// SB's write results (PartiallySucceeded, filed under 400 by the spec) and its request errors (DS3100 with the
+	// property path, a bad filter) have their own words; the generic reading below covers the rest.
+	const outcome = isSbWriteResult(body) ? readSbWriteResult(body, status) : undefined;
+	if (outcome && outcome.kind !== 'succeeded')
+		return { message: outcome.message, description: outcome.description };
+	const request = status === 400 ? describeSbRequestError(body) : undefined;
+	if (request) return { message: request.message, description: request.description };
 	const parts: string[] = [];
 	const traceId = stringField(body, 'TraceId') ?? stringField(body, 'traceId');
 	const additional = (body as { AdditionalInfo?: unknown } | undefined)?.AdditionalInfo;

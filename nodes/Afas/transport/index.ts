@@ -1,4 +1,4 @@
-export type { AnswerExpectation } from './answer';
+export type { AnswerExpectation, BinaryAnswer } from './answer';
 export type { AfasClient } from './client';
 export { clientFor } from './client';
 export type { AfasContext, AfasCredentialType, AfasProduct } from './context';

@@ -37,7 +37,8 @@ export interface AfasRequestOptions {
 	 */
 	query?: string;
 	headers?: Record<string, string>;
-	body?: IDataObject | IDataObject[];
+	/** JSON, or bytes sent as they are (a multipart upload: set its Content-Type in `headers`). */
+	body?: IDataObject | IDataObject[] | Buffer;
 	itemIndex?: number;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;

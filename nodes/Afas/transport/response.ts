@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { AnswerExpectation } from './answer';
+import type { AnswerExpectation, AnswerProblem, BinaryAnswer } from './answer';
 import { checkAnswer } from './answer';
 import type { HttpFailure } from './failure';
 import { plainHeaders } from './failure';
@@ -34,6 +34,7 @@ export function readAnswer(
 			failure: { status, headers, body: text, message: `HTTP ${status}` },
 		};
 	}
+	if (expectation === 'binary') return readBinary(response.body, headers, status);
 	const checked = checkAnswer(expectation, text, headers['content-type'] ?? '');
 	if (checked.ok) return { value: checked.value };
 	return {
@@ -47,6 +48,39 @@ export function readAnswer(
 				expectation,
 				text,
 			},
+		},
+	};
+}
+
+/**
+ * A file answer: the bytes as they came, unless a proxy's web page stands in for the file or the body is shorter
+ * than the Content-Length it announced (cut off mid-stream, retried like a reset on reads).
+ */
+function readBinary(
+	body: unknown,
+	headers: Record<string, string>,
+	status: number,
+): { value: BinaryAnswer } | { failure: HttpFailure } {
+	const data =
+		body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+			? Buffer.from(body as ArrayBuffer)
+			: Buffer.from(bodyText(body), 'utf8');
+	const contentType = headers['content-type'] ?? '';
+	const announced = Number(headers['content-length']);
+	const problem: { problem: AnswerProblem; detail: string } | undefined = /text\/html/i.test(
+		contentType,
+	)
+		? { problem: 'notJson', detail: 'the answer is a web page, not a file' }
+		: Number.isInteger(announced) && data.length < announced
+			? { problem: 'truncated', detail: 'the file stops before its announced length' }
+			: undefined;
+	if (!problem) return { value: { data, contentType, headers } };
+	return {
+		failure: {
+			status,
+			headers,
+			message: problem.detail,
+			answer: { ...problem, expectation: 'binary', text: data.subarray(0, 2000).toString('utf8') },
 		},
 	};
 }

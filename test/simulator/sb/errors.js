@@ -69,6 +69,16 @@ function succeeded(data) {
 	return { result: 'Succeeded', traceId: dashedTraceId(), data, errors: [] };
 }
 
+/** The older "instances" success style: `[{Code:"Adres",Id:"…"}]` (Code = AFAS's Dutch entity name). */
+function succeededInstances(instances) {
+	return { result: 'Succeeded', traceId: dashedTraceId(), instances, errors: [] };
+}
+
+/** Spec components.responses.400 example: what was created so far, plus errors keyed by entity. */
+function partiallySucceeded(instances, errors) {
+	return { result: 'PartiallySucceeded', traceId: dashedTraceId(), instances, errors };
+}
+
 module.exports = {
 	sbHeaders,
 	notAuthenticated,
@@ -77,5 +87,7 @@ module.exports = {
 	deserialization,
 	failed,
 	succeeded,
+	succeededInstances,
+	partiallySucceeded,
 	traceId,
 };

@@ -4,13 +4,40 @@
 const { createAuth } = require('./auth');
 const { createStore } = require('./store');
 const { createBlobs } = require('./blob');
-const { RESOURCES, normalizeVersion } = require('./resources');
+const { ROUTES, tableOf, legacyRow, normalizeVersion, contentVersion } = require('./resources');
 const { applyQuery, QueryError } = require('./query');
 const { validateBody } = require('./validate');
+const writes = require('./writes');
+const generic = require('./generic');
+const supplier = require('./supplier');
 const { renderError } = require('./consentPage');
 const errors = require('./errors');
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
+// Hand-written business rules (duplicates, references, feature toggles, PartiallySucceeded); every other write
+// of the catalogue goes to the generic create/update/delete.
+const BUSINESS = {
+	'POST organisation': writes.organisation.create,
+	'PUT organisation': writes.organisation.update,
+	'POST person': writes.person.create,
+	'PUT person': writes.person.update,
+	'POST salesjournalentry': writes.salesJournalEntry.create,
+	'DELETE salesjournalentry': writes.salesJournalEntry.remove,
+	'POST linestobeinvoiced': writes.linesToBeInvoiced.create,
+	'PUT linestobeinvoiced': writes.linesToBeInvoiced.update,
+	'DELETE linestobeinvoiced': writes.linesToBeInvoiced.remove,
+	'POST supplier': supplier.create,
+};
+const GENERIC = { create: generic.create, update: generic.update, delete: generic.remove };
+
+function runWrite(store, endpoint, body) {
+	// Any write naming an administration that does not exist fails as a business error (HTTP 200), as SB's
+	// reference checks do (message modelled on the spec's "invalid reference" examples; invented).
+	if (typeof body.AdministrationId === 'string' && !writes.adminExists(store, body.AdministrationId)) {
+		return errors.failed([writes.invalidReference('Administratie', body.AdministrationId)]);
+	}
+	const handler = BUSINESS[`${endpoint.op.method} ${endpoint.name}`] || GENERIC[endpoint.op.kind];
+	return handler(store, body, endpoint);
+}
 
 function createSb({ clock, options = {} } = {}) {
 	const environment = options.sbEnvironment || 'scope';
@@ -27,8 +54,11 @@ function createSb({ clock, options = {} } = {}) {
 		return `${ymd}${store.currentSeq()}`; // documented format yyyyMMdd<id> (research §4.5)
 	}
 
+	let readSeq = 0; // per-request seed of the tie order (sbTieOrder 'drift')
+
 	function handleRead(ctx, endpoint) {
 		let rows = store.rows(endpoint.table);
+		if (endpoint.op.legacyOf) rows = rows.map((row) => legacyRow(row, endpoint.fields));
 		const token = endpoint.tracked ? ctx.query.get('TrackingToken') ?? ctx.query.get('trackingtoken') : null;
 		if (token) {
 			const m = /^\d{8}(\d+)$/.exec(token);
@@ -36,22 +66,27 @@ function createSb({ clock, options = {} } = {}) {
 			const since = Number(m[1]);
 			rows = rows.filter((r) => r._seq > since);
 		}
-		const result = applyQuery(rows, ctx.query, endpoint.fields, options);
-		json(ctx, 200, endpoint.tracked ? { TrackingToken: trackingToken(), Result: result } : result, endpoint.version.split('.')[0]);
+		const result = applyQuery(rows, ctx.query, endpoint.fields, options, ++readSeq);
+		json(ctx, 200, endpoint.tracked ? { TrackingToken: trackingToken(), Result: result } : result, contentVersion(endpoint.version));
 	}
 
-	function handleWrite(ctx, endpoint, resource) {
+	function handleWrite(ctx, endpoint) {
+		const version = contentVersion(endpoint.version);
 		const trackingId = ctx.headers['tracking-identifier'];
 		const replay = trackingId && trackingIdentifiers.get(trackingId);
-		if (replay) return json(ctx, 200, replay, endpoint.version.split('.')[0]); // same answer, nothing written twice
-		const { value, error, parsed } = validateBody(ctx.body, endpoint.schema);
+		if (replay) return json(ctx, replay.status, replay.body, version); // same answer, nothing written twice
+		const { value, error, parsed } = validateBody(ctx.body, endpoint.op.write.bodyFields);
 		if (parsed !== undefined) ctx.logBody(parsed);
-		if (error) return json(ctx, 400, errors.deserialization(error, resource), 1);
+		if (error) return json(ctx, 400, errors.deserialization(error, endpoint.name), 1);
 		ctx.logBody(value);
-		const answer = endpoint.handler(store, value);
-		// Only 200 answers are remembered: a client may fix a 400 body and resend with the same identifier.
-		if (trackingId) trackingIdentifiers.set(trackingId, answer);
-		json(ctx, 200, answer, endpoint.version.split('.')[0]);
+		const answer = runWrite(store, endpoint, value);
+		// PartiallySucceeded: the spec files it under 400, the troubleshooting page shows no status (research §9 #9,
+		// CONFLICT): 400 by default, `sbPartialStatus: 200` for the other reading.
+		const status = answer.result === 'PartiallySucceeded' ? Number(options.sbPartialStatus ?? 400) : 200;
+		// Every processed write is remembered (also Failed and PartiallySucceeded: records may exist). A DS3100 400 is
+		// not: nothing was processed, so a client may fix the body and resend with the same identifier.
+		if (trackingId) trackingIdentifiers.set(trackingId, { status, body: answer });
+		json(ctx, status, answer, version);
 	}
 
 	/** Accept-Version is required (spec). Missing/unknown behaviour is undocumented (research §9 #7): 400 AntaUserException. */
@@ -85,7 +120,7 @@ function createSb({ clock, options = {} } = {}) {
 		else if (a === 'app' && r.length === 1 && r[0] === 'auth' && (method === 'GET' || method === 'POST')) route = 'auth';
 		else if (a === 'app' && r.length === 1 && r[0] === 'token' && method === 'POST') route = 'token';
 		else if (a === 'api' && r.length === 2 && r[0] === 'blob' && (method === 'GET' || method === 'PUT')) route = 'blob';
-		else if (a === 'api' && r.length === 1 && RESOURCES[r[0]] && RESOURCES[r[0]][method]) route = 'api';
+		else if (a === 'api' && r.length === 1 && ROUTES.get(`/api/${r[0]}`)?.[method]) route = 'api';
 		if (!route) return false;
 
 		if (!knownEnv) {
@@ -102,7 +137,8 @@ function createSb({ clock, options = {} } = {}) {
 		const resource = route === 'blob' ? 'blob' : r[0];
 		const denied = auth.check(ctx, environment, resource);
 		if (denied) return json(ctx, denied.status, denied.body), true;
-		const expected = route === 'blob' ? '1' : RESOURCES[resource][method].version;
+		const endpoint = route === 'blob' ? null : ROUTES.get(`/api/${resource}`)[method];
+		const expected = route === 'blob' ? '1' : endpoint.version;
 		const vErr = versionError(ctx, method, resource, expected);
 		if (vErr) return json(ctx, 400, errors.userError(vErr)), true;
 
@@ -112,10 +148,9 @@ function createSb({ clock, options = {} } = {}) {
 			else blobs.get(ctx, rest[1]);
 			return true;
 		}
-		const endpoint = RESOURCES[resource][method];
 		try {
 			if (endpoint.kind === 'read') handleRead(ctx, endpoint);
-			else if (WRITE_METHODS.has(method)) handleWrite(ctx, endpoint, resource);
+			else handleWrite(ctx, endpoint);
 		} catch (e) {
 			if (!(e instanceof QueryError)) throw e;
 			json(ctx, 400, errors.userError(e.message));
@@ -130,8 +165,13 @@ function createSb({ clock, options = {} } = {}) {
 			environment,
 			store,
 			auth: auth.state,
+			/** The stored first answers by Tracking-Identifier: { status, body }. */
 			trackingIdentifiers,
+			/** The rows of a table (seeded and written); throws for an unknown table name. */
 			rows: (table) => store.rows(table),
+			/** Table of a catalogue path: `/api/address` -> addresses, `/api/salesjournalentry` -> salesjournalentry. */
+			tableOf: (path, method) => tableOf(path, method),
+			tables: () => store.tableNames(),
 		},
 	};
 }

@@ -1,56 +1,9 @@
 'use strict';
-// The simulated `/{env}/api/{resource}` endpoints with the Accept-Version of sb-6.0.0.json (operationId suffix).
-const schemas = require('./schemas');
-const writes = require('./writes');
+// The simulated `/{env}/api/...` routes, derived from the same generated catalogue the node uses
+// (nodes/Afas/wire/sb/catalogue.generated.json, from AFAS's sb-6.0.0.json), so node and simulator cannot drift.
+const catalogue = require('../../../nodes/Afas/wire/sb/catalogue.generated.json');
 
-// GET endpoints: table, whether they answer with the TrackingToken envelope (research §4.2, §5), field list.
-// `countries` is a bare array: its schema says so, although one spec example shows an envelope (CONFLICT; schema wins).
-const FIELDS = {
-	administrations: ['Id', 'Description', 'InstanceId'],
-	countries: ['Id', 'Description', 'CodeISOAlpha2'],
-	ledgeraccounts: ['Id', 'Description', 'LedgerAccountNumber', 'TypeId', 'InstanceId', 'AdministrationId', 'InvestInAsset'],
-	organisations: ['Id', 'Name', 'CocNumber', 'VatNumber', 'PhoneNumber', 'EmailAddress', 'SbiCode', 'RelationId', 'ExternalId', 'IsArchived'],
-	persons: ['Id', 'Name', 'FirstName', 'Initials', 'Prefix', 'Lastname', 'PhoneNumber', 'EmailAddress', 'ExternalId', 'IsArchived'],
-	products: ['AdministrationId', 'Id', 'Description', 'Code', 'InternalId', 'PriceExcludingVAT', 'PriceIncludingVAT', 'ProductGroup', 'Barcode',
-		'Category', 'ExtraDescription', 'ProductStyle', 'ProductType', 'IsArchived', 'IsBlocked', 'IsDisabled'],
-	linestobeinvoiced: ['InstanceId', 'AdministrationId', 'RelationTypeId', 'IsOrganisation', 'IsPerson', 'IsUnknown', 'Organisation', 'Person',
-		'Unknown', 'RelationType', 'RelationId', 'RelationNumber', 'RelationDescription', 'ProductId', 'Description', 'Quantity', 'Price',
-		'TotalAmount', 'ProjectId', 'ProjectDescription', 'Status', 'SalesInvoiceNumber'],
-};
-
-const read = (table, version, tracked) => ({ kind: 'read', table, version, tracked, fields: FIELDS[table] });
-const write = (version, schema, handler) => ({ kind: 'write', version, schema, handler });
-
-/** resource (lower case) -> method -> endpoint. Singular names are the older aliases (research §2.2). */
-const RESOURCES = {
-	administrations: { GET: read('administrations', '1', false) },
-	administration: { GET: read('administrations', '1', false) },
-	countries: { GET: read('countries', '1', false) },
-	country: { GET: read('countries', '1', false) },
-	ledgeraccounts: { GET: read('ledgeraccounts', '1', false) },
-	ledgeraccount: { GET: read('ledgeraccounts', '1', false) },
-	organisations: { GET: read('organisations', '2.0', true) },
-	persons: { GET: read('persons', '2.0', true) },
-	products: { GET: read('products', '3.0', true) },
-	linestobeinvoiced: {
-		GET: read('linestobeinvoiced', '1', true),
-		POST: write('1', schemas.lineCreate, writes.linesToBeInvoiced.create),
-		PUT: write('1', schemas.lineUpdate, writes.linesToBeInvoiced.update),
-		DELETE: write('1', schemas.deleteById, writes.linesToBeInvoiced.remove),
-	},
-	organisation: {
-		POST: write('3', schemas.organisationCreate, writes.organisation.create),
-		PUT: write('3.0', schemas.organisationUpdate, writes.organisation.update),
-	},
-	person: {
-		POST: write('3', schemas.personCreate, writes.person.create),
-		PUT: write('3.0', schemas.personUpdate, writes.person.update),
-	},
-	salesjournalentry: {
-		POST: write('2', schemas.salesJournalEntryCreate, writes.salesJournalEntry.create),
-		DELETE: write('2.0', schemas.deleteById, writes.salesJournalEntry.remove),
-	},
-};
+const lastSegment = (path) => path.split('/').filter(Boolean).pop().toLowerCase();
 
 /** "N" and "N.0" are the same version (the spec writes both; research §2.3). */
 function normalizeVersion(v) {
@@ -58,4 +11,75 @@ function normalizeVersion(v) {
 	return m ? `${Number(m[1])}.${Number(m[2] || 0)}` : null;
 }
 
-module.exports = { RESOURCES, FIELDS, normalizeVersion };
+/** Content-Version header value: the version without a trailing ".0" (the spec's examples send `1`, `2`). */
+const contentVersion = (v) => normalizeVersion(v).replace(/\.0$/, '');
+
+const operations = catalogue.operations.filter((op) => op.kind !== 'auth' && op.kind !== 'blob');
+
+// Table of each GET list: the path's last segment; a singular legacy path shares its plural twin's table.
+const listTable = new Map();
+for (const op of operations.filter((o) => o.kind === 'getMany')) {
+	listTable.set(op.path.toLowerCase(), lastSegment(op.legacyOf || op.path));
+}
+// The plural (current) list of each node resource: where creates of that resource show up.
+const resourceTable = new Map();
+for (const op of operations.filter((o) => o.kind === 'getMany' && !o.legacyOf)) resourceTable.set(op.resource, lastSegment(op.path));
+
+/**
+ * Table a write lands in: the list of the same resource (contact -> contacts, address -> addresses,
+ * salesinvoice -> salesinvoices, supplier -> supplier); a resource without a list keeps a table named after
+ * its path (salesjournalentry, financialjournalentry, cashmutation, mandates ...).
+ */
+function writeTable(op) {
+	return resourceTable.get(op.resource) || lastSegment(op.path);
+}
+
+/** path (lower case, e.g. `/api/addresses`) -> method -> endpoint. */
+const ROUTES = new Map();
+for (const op of operations) {
+	const key = op.path.toLowerCase();
+	if (!ROUTES.has(key)) ROUTES.set(key, {});
+	const endpoint = {
+		op,
+		kind: op.kind === 'getMany' ? 'read' : 'write',
+		version: op.acceptVersion,
+		name: lastSegment(op.path),
+	};
+	if (endpoint.kind === 'read') {
+		endpoint.table = listTable.get(key);
+		endpoint.tracked = op.list.shape === 'tracked';
+		endpoint.fields = op.list.rowFields;
+	} else {
+		endpoint.table = writeTable(op);
+	}
+	ROUTES.set(key, { ...ROUTES.get(key), [op.method]: endpoint });
+}
+
+/** Every table a catalogue path reads or writes (`/api/address` -> addresses); undefined for unknown paths. */
+function tableOf(path, method) {
+	const p = String(path).toLowerCase().replace(/^\/?(api\/)?/, '/api/');
+	const methods = ROUTES.get(p);
+	if (!methods) return undefined;
+	const endpoint = (method && methods[method.toUpperCase()]) || methods.GET || Object.values(methods)[0];
+	return endpoint.table;
+}
+
+/** The list operations whose rows the simulator seeds (plural paths only). */
+const LISTS = operations.filter((o) => o.kind === 'getMany' && !o.legacyOf);
+
+// Older singular lists name a few columns differently from their plural twin (get_address_1.0 `City`/`Country`,
+// get_bankaccount_1.0 `Bankrekening`): legacy field -> the plural table's field it shows.
+const LEGACY_ALIASES = { City: 'CityName', Country: 'CountryName', Bankrekening: 'AccountNumber' };
+
+/** A plural-table row as the singular legacy list shows it: exactly its rowFields, aliases resolved. */
+function legacyRow(row, fields) {
+	return Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? row[LEGACY_ALIASES[f.name]] ?? null]));
+}
+
+/** The row fields of a table's list, or undefined for a write-only table. */
+function listFields(table) {
+	const op = LISTS.find((o) => lastSegment(o.path) === table);
+	return op ? op.list.rowFields : undefined;
+}
+
+module.exports = { ROUTES, LISTS, operations, tableOf, listFields, legacyRow, normalizeVersion, contentVersion, specVersion: catalogue.specVersion };

@@ -137,6 +137,9 @@ function seed(options = {}) {
 				Category: null,
 				ExtraDescription: null,
 				ProductStyle: type === 'services' ? 'e7c3a1c2-5b0f-4a55-9d3e-6f7b2c1d9a10' : '99e4ea3b-9c45-4154-a7e0-84f9e4355b74',
+				// The schema's boolean-ish product kind flags (Dutch and English both occur in get_products_3.0).
+				IsGoed: type === 'supplies', IsTijd: type === 'services', IsOnbekend: type === 'unknown',
+				Supplies: type === 'supplies', Services: type === 'services', Unknown: type === 'unknown',
 				ProductType: type,
 				IsArchived: false,
 				IsBlocked: false,

@@ -38,44 +38,57 @@ function typeOk(value, type) {
 	}
 }
 
-/** Returns a copy of `value` with canonical property names and enum casing, or throws ValidationError(message). */
-function validateObject(value, schema, raw, path) {
+/**
+ * Returns a copy of `value` with canonical property names and enum casing, or throws ValidationError(message).
+ * `fields` are the catalogue's SbField list (write.bodyFields): name, type, format, required, enum, pattern,
+ * maxLength, itemType, and `fields` for nested objects and arrays of objects.
+ */
+function validateObject(value, fields, raw, path) {
 	if (!typeOk(value, 'object')) {
 		throw new ValidationError(`Invalid type. Expected Object but got ${jsonType(value)}. Path '${path}', ${locate(raw, lastKey(path))}.`);
 	}
 	const byLower = new Map(Object.keys(value).map((k) => [k.toLowerCase(), k]));
 	const out = {};
-	const missing = Object.entries(schema)
-		.filter(([name, spec]) => spec.required && (!byLower.has(name.toLowerCase()) || value[byLower.get(name.toLowerCase())] === undefined))
-		.map(([name]) => name);
+	const missing = fields
+		.filter((f) => f.required && (!byLower.has(f.name.toLowerCase()) || value[byLower.get(f.name.toLowerCase())] === undefined))
+		.map((f) => f.name);
 	if (missing.length) {
 		throw new ValidationError(`Required properties are missing from object: ${missing.join(', ')}. Path '${path}', ${path ? locate(raw, lastKey(path)) : 'line 1, position 1'}.`);
 	}
-	for (const [name, spec] of Object.entries(schema)) {
-		const key = byLower.get(name.toLowerCase());
+	for (const field of fields) {
+		const key = byLower.get(field.name.toLowerCase());
 		if (key === undefined) continue;
 		const v = value[key];
-		const here = path ? `${path}.${name}` : name;
-		if (v === null && !spec.required) { out[name] = null; continue; }
-		out[name] = validateValue(v, spec, raw, here, name);
+		const here = path ? `${path}.${field.name}` : field.name;
+		if (v === null && !field.required) { out[field.name] = null; continue; }
+		out[field.name] = validateValue(v, field, raw, here, field.name);
 	}
 	return out;
 }
 
-function validateValue(v, spec, raw, path, name) {
-	if (!typeOk(v, spec.type)) {
-		throw new ValidationError(`Invalid type. Expected ${capital(spec.type)} but got ${jsonType(v)}. Path '${path}', ${locate(raw, name)}.`);
+function validateValue(v, field, raw, path, name) {
+	if (!typeOk(v, field.type)) {
+		throw new ValidationError(`Invalid type. Expected ${capital(field.type)} but got ${jsonType(v)}. Path '${path}', ${locate(raw, name)}.`);
 	}
-	if (spec.type === 'array') {
-		return v.map((item, i) => (spec.items.type === 'object' ? validateObject(item, spec.items.props, raw, `${path}[${i}]`) : validateValue(item, spec.items, raw, `${path}[${i}]`, name)));
+	if (field.type === 'array') {
+		return v.map((item, i) => (field.fields
+			? validateObject(item, field.fields, raw, `${path}[${i}]`)
+			: validateValue(item, { name, type: field.itemType || 'unknown' }, raw, `${path}[${i}]`, name)));
 	}
-	if (spec.type === 'object') return validateObject(v, spec.props, raw, path);
-	if (spec.type === 'string') {
-		if (spec.format === 'uuid' && !UUID_RE.test(v)) throw formatError(v, 'uuid', raw, path, name);
-		if (spec.format === 'date' && !isDate(v)) throw formatError(v, 'date', raw, path, name);
-		if (spec.format === 'email' && v !== '' && !/^[^@\s]+@[^@\s]+$/.test(v)) throw formatError(v, 'email', raw, path, name);
-		if (spec.enum) {
-			const hit = spec.enum.find((e) => e.toLowerCase() === v.toLowerCase());
+	if (field.type === 'object') return field.fields ? validateObject(v, field.fields, raw, path) : v;
+	if (field.type === 'string') {
+		if (field.format === 'uuid' && !UUID_RE.test(v)) throw formatError(v, 'uuid', raw, path, name);
+		if (field.format === 'date' && !isDate(v)) throw formatError(v, 'date', raw, path, name);
+		if (field.format === 'email' && v !== '' && !/^[^@\s]+@[^@\s]+$/.test(v)) throw formatError(v, 'email', raw, path, name);
+		// format 'uri' (organisation Website) is not checked: Json.NET's rule for it is not documented (UNVERIFIED).
+		if (field.maxLength !== undefined && v.length > field.maxLength) {
+			throw new ValidationError(`String '${v}' exceeds maximum length of ${field.maxLength}. Path '${path}', ${locate(raw, name)}.`);
+		}
+		if (field.pattern && v !== '' && !new RegExp(field.pattern).test(v)) {
+			throw new ValidationError(`String '${v}' does not match regex pattern '${field.pattern}'. Path '${path}', ${locate(raw, name)}.`);
+		}
+		if (field.enum) {
+			const hit = field.enum.find((e) => e.toLowerCase() === v.toLowerCase());
 			if (hit === undefined) {
 				throw new ValidationError(`Value "${v}" is not defined in enum. Path '${path}', ${locate(raw, name)}.`);
 			}
@@ -104,8 +117,8 @@ function jsonType(v) {
 	return capital(typeof v === 'number' ? 'float' : typeof v);
 }
 
-/** Parses and validates a raw JSON body against a top-level schema. */
-function validateBody(buffer, schema) {
+/** Parses and validates a raw JSON body against the catalogue entry's write.bodyFields. */
+function validateBody(buffer, fields) {
 	const raw = buffer.toString('utf8');
 	let parsed;
 	try {
@@ -115,7 +128,7 @@ function validateBody(buffer, schema) {
 		return { error: `Unexpected character encountered while parsing value. Path '', line 1, position 1.`, raw };
 	}
 	try {
-		return { value: validateObject(parsed, schema, raw, '') };
+		return { value: validateObject(parsed, fields, raw, '') };
 	} catch (e) {
 		if (e instanceof ValidationError) return { error: e.message, parsed };
 		throw e;

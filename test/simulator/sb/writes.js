@@ -5,6 +5,7 @@
 const crypto = require('crypto');
 const { failed, succeeded } = require('./errors');
 const { lineRow } = require('./seed');
+const { bookLines, removeLines } = require('./journal');
 
 const invalidReference = (field, id) => `Field '${field}' contains an invalid reference (${id})`;
 
@@ -79,7 +80,9 @@ const salesJournalEntry = {
 		const badLines = body.InvoiceLine.filter(
 			(line) => !store.ledgeraccounts.some((l) => l.Id === line.LedgerAccountId.toLowerCase() && l.AdministrationId === adminId),
 		);
-		store.salesJournalEntries.push({ Id: id, ...body, AdministrationId: adminId, HasErrors: badLines.length > 0 });
+		store.salesJournalEntries.push(store.touch({ Id: id, ...body, AdministrationId: adminId, HasErrors: badLines.length > 0 }));
+		// Readable back through GET api/journalentries: one row per invoice line (LineId unique, HeaderId = entry id).
+		bookLines(store, { headerId: id, adminId, date: body.InvoiceDate, document: body.InvoiceNumber, description: body.Description, lines: body.InvoiceLine.map((l) => ({ ledgerAccountId: l.LedgerAccountId, credit: l.AmountExcludingVat, vatType: l.VatType, vatAmount: l.AmountVat, description: l.Description })) });
 		if (badLines.length) {
 			// Spec example "error on line": the entry IS created, with errors, and the answer is still "Failed".
 			return failed([
@@ -93,6 +96,7 @@ const salesJournalEntry = {
 		const i = store.salesJournalEntries.findIndex((e) => e.Id === body.Id.toLowerCase() && e.AdministrationId === body.AdministrationId.toLowerCase());
 		if (i < 0) return failed([`SalesJournalEntry cannot be deleted because it does not exist or it is already deleted`]); // invented
 		store.salesJournalEntries.splice(i, 1);
+		removeLines(store, body.Id.toLowerCase());
 		return succeeded({ SalesJournalEntryId: body.Id.toLowerCase() });
 	},
 };
@@ -127,10 +131,10 @@ const linesToBeInvoiced = {
 	},
 	remove(store, body) {
 		const i = store.linestobeinvoiced.findIndex((l) => l.InstanceId === body.Id.toLowerCase() && l.AdministrationId === body.AdministrationId.toLowerCase());
-		if (i < 0) return failed([`LineToBeInvoiced with id ${body.Id} does not exist`]); // invented
+		if (i < 0) return failed([`LineToBeInvoiced cannot be deleted because it does not exist or it is already deleted`]); // invented, after the salesinvoice example
 		store.linestobeinvoiced.splice(i, 1);
 		return succeeded({ LinesToBeInvoiced: body.Id.toLowerCase() });
 	},
 };
 
-module.exports = { organisation, person, salesJournalEntry, linesToBeInvoiced };
+module.exports = { organisation, person, salesJournalEntry, linesToBeInvoiced, adminExists, findRelation, invalidReference, personName };

@@ -3,13 +3,18 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { SbClient, SbCredentialType } from '../../api/sb';
 import { createSbClient } from '../../api/sb';
 import { parameters } from '../../parameters';
-import type { OperationTable } from '../node.type';
-import * as sbRecord from './sbRecord';
+import type { ItemOperation } from '../node.type';
+import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as download from './download.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import type { SbNodeOperation } from './selectors';
+import { GROUP_VALUES, resourceProperty, selectorProperties } from './selectors';
+import * as update from './update.operation';
+import * as upload from './upload.operation';
 
-/** AFAS SB's resources and their operations: adding one means adding it here (and its folder). */
-export interface SbOperations {
-	sbRecord: 'getAll';
-}
+export { resourceProperty };
 
 export const label = 'AFAS SB';
 
@@ -27,22 +32,34 @@ export const authenticationProperty: INodeProperties = {
 	default: 'afasSbApi',
 };
 
-export const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { product: ['sb'] } },
-	options: [{ name: 'Record', value: 'sbRecord', description: 'Records of one AFAS SB resource' }],
-	default: 'sbRecord',
+/** Every SB endpoint is one of these; which endpoint follows from SB Resource and the catalogue. */
+const implementations: Record<SbNodeOperation, ItemOperation<SbClient>> = {
+	getMany,
+	getManyLegacy: getMany,
+	get,
+	create,
+	update,
+	delete: deleteOperation,
+	upload,
+	download,
 };
 
-/** The operation selectors and parameters of every SB resource. */
-export const description: INodeProperties[] = [...sbRecord.description];
+/** The pickers, then each operation's parameters (shown by operation, the same for every resource). */
+export const description: INodeProperties[] = [
+	...selectorProperties,
+	...getMany.description,
+	...get.description,
+	...create.description,
+	...update.description,
+	...deleteOperation.description,
+	...upload.description,
+	...download.description,
+];
 
-export const operations: OperationTable<SbOperations, SbClient> = {
-	sbRecord: { getAll: sbRecord.getAll },
-};
+/** Resource (group) → operation: every group reaches the same generic operations. */
+export const operations: Record<string, Record<string, ItemOperation<SbClient>>> = Object.fromEntries(
+	Object.values(GROUP_VALUES).map((group) => [group, implementations]),
+);
 
 /** The credential type follows the Authentication parameter (one value per node: it takes no expression). */
 export async function createClient(context: IExecuteFunctions): Promise<SbClient> {

@@ -1,4 +1,8 @@
 export type { SbClient, SbCredentialType } from './client';
 export { createSbClient } from './client';
-export type { SbRead } from './list';
+export type { SbRead, SbReadResult } from './list';
 export { readSbList } from './list';
+export type { SbWrite } from './write';
+export { sendSbWrite } from './write';
+export type { SbBlobFile } from './blob';
+export { downloadSbBlob, uploadSbBlob } from './blob';

@@ -1,7 +1,4 @@
-import {
-	SB_CATALOGUE,
-	SB_CATALOGUE_SPEC_VERSION,
-} from '../../../../nodes/Afas/wire/sb/catalogue';
+import { SB_CATALOGUE, SB_CATALOGUE_SPEC_VERSION } from '../../../../nodes/Afas/wire/sb/catalogue';
 import type { SbField, SbOperation } from '../../../../nodes/Afas/wire/sb/catalogueTypes';
 import { checkAgainstChangedSpec, checkCommitted, sharedSpecAvailable } from './catalogueCheck';
 

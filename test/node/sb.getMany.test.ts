@@ -12,13 +12,13 @@ function apiReads(resource: string) {
 	return sim.requests.filter((request) => request.path.toLowerCase() === `/scope/api/${resource}`);
 }
 
-describe('AFAS SB → Record → Get Many', () => {
+describe('AFAS SB → Get Many', () => {
 	it('pages a tracked resource (TrackingToken envelope) with Accept-Version, sorted by Id by default', async () => {
 		const all = (sim.sb as { rows(table: string): Array<{ Id: string }> }).rows('organisations');
 		const items = await runSb(sim, {
-			resource: 'sbRecord',
-			operation: 'getAll',
-			sbResource: 'organisations',
+			resource: 'relations',
+			operation: 'getMany',
+			sbResource: 'organisation',
 			returnAll: true,
 			options: { pageSize: 100 },
 		});
@@ -35,12 +35,11 @@ describe('AFAS SB → Record → Get Many', () => {
 
 	it('reads a plain-array resource with a filter, a sort and a limit', async () => {
 		const items = await runSb(sim, {
-			resource: 'sbRecord',
-			operation: 'getAll',
-			sbResource: 'countries',
-			filter: "CodeISOAlpha2 eq 'NL'",
-			sortField: 'Description',
-			sortDirection: 'descending',
+			resource: 'referenceData',
+			operation: 'getMany',
+			sbResource: 'country',
+			filters: { conditions: [{ field: 'CodeISOAlpha2', operator: 'eq', value: 'NL' }] },
+			options: { sortField: 'Description', sortDirection: 'descending' },
 			limit: 10,
 		});
 		expect(jsonOf(items).map((row) => row.CodeISOAlpha2)).toEqual(['NL']);
@@ -55,9 +54,9 @@ describe('AFAS SB → Record → Get Many', () => {
 
 	it('honours a Limit across pages: the last take is what is left', async () => {
 		const items = await runSb(sim, {
-			resource: 'sbRecord',
-			operation: 'getAll',
-			sbResource: 'organisations',
+			resource: 'relations',
+			operation: 'getMany',
+			sbResource: 'organisation',
 			limit: 25,
 			options: { pageSize: 10 },
 		});
@@ -71,10 +70,10 @@ describe('AFAS SB → Record → Get Many', () => {
 
 	it('sends a filter with &, = and + intact', async () => {
 		const items = await runSb(sim, {
-			resource: 'sbRecord',
-			operation: 'getAll',
-			sbResource: 'countries',
-			filter: "Description eq 'A&B=C+D'",
+			resource: 'referenceData',
+			operation: 'getMany',
+			sbResource: 'country',
+			options: { rawFilter: "Description eq 'A&B=C+D'" },
 		});
 		expect(items).toHaveLength(0);
 		const [read] = apiReads('countries');
@@ -89,10 +88,10 @@ describe('AFAS SB → Record → Get Many', () => {
 	it("shows SB's own message for a bad filter", async () => {
 		const error = await thrownBy(() =>
 			runSb(sim, {
-				resource: 'sbRecord',
-				operation: 'getAll',
-				sbResource: 'countries',
-				filter: 'Description ne 1',
+				resource: 'referenceData',
+				operation: 'getMany',
+				sbResource: 'country',
+				options: { rawFilter: 'Description has 1' },
 			}),
 		);
 		expect(error.message).toBe('Ongeldig gebruikersfilter.');
@@ -107,9 +106,9 @@ describe('AFAS SB → Record → Get Many', () => {
 			runNode(node, {
 				parameters: {
 					product: 'sb',
-					resource: 'sbRecord',
-					operation: 'getAll',
-					sbResource: 'ledgeraccounts',
+					resource: 'referenceData',
+					operation: 'getMany',
+					sbResource: 'ledgerAccount',
 				},
 				credentials,
 			}),
@@ -127,10 +126,10 @@ describe('AFAS SB → Record → Get Many', () => {
 			parameters: {
 				product: 'sb',
 				authentication: 'afasSbOAuth2Api',
-				resource: 'sbRecord',
-				operation: 'getAll',
-				sbResource: 'countries',
-				filter: "CodeISOAlpha2 eq 'BE'",
+				resource: 'referenceData',
+				operation: 'getMany',
+				sbResource: 'country',
+				filters: { conditions: [{ field: 'codeisoalpha2', operator: 'eq', value: 'BE' }] },
 			},
 			credentials: { afasSbOAuth2Api: credential as ICredentialDataDecryptedObject },
 		});

@@ -1,0 +1,5 @@
+import { executeWrite, writeDescription } from './write';
+
+export const description = writeDescription('create');
+
+export const execute = executeWrite;

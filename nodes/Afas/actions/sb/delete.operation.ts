@@ -1,0 +1,5 @@
+import { executeWrite, writeDescription } from './write';
+
+export const description = writeDescription('delete');
+
+export const execute = executeWrite;

@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ParameterReader } from '../../parameters';
+import type { AfasContext } from '../../transport';
+import type { SbOperation } from '../../wire/sb/catalogueTypes';
+
+/** Parameters several SB operations share. */
+
+export const acceptVersionOption: INodeProperties = {
+	displayName: 'Accept-Version',
+	name: 'acceptVersion',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2.0',
+	description:
+		"The endpoint version to ask for. Empty: the version of AFAS's SB 6.0.0 spec for this endpoint (shown with the operation); set it to use a newer SB release.",
+};
+
+const VERSION = /^\d{1,3}(\.\d{1,3})?$/;
+
+/** The Accept-Version to send: the user's override when valid, else the catalogue's. */
+export function acceptVersionOf(
+	context: AfasContext,
+	p: ParameterReader,
+	entry: SbOperation,
+	itemIndex: number,
+): string {
+	const chosen = p.string('options.acceptVersion', { trim: true });
+	if (chosen === '') return entry.acceptVersion ?? '1';
+	if (!VERSION.test(chosen))
+		throw new NodeOperationError(
+			context.getNode(),
+			`Options → Accept-Version: "${chosen.slice(0, 20)}" is not a version`,
+			{ itemIndex, description: 'Enter a version such as 1, 2.0 or 3.1, or leave it empty.' },
+		);
+	return chosen;
+}
+
+/** The path below the client's base URL (`{env}/api`). */
+export function apiPath(entry: SbOperation): string {
+	return entry.path.replace(/^\/api(?=\/)/, '');
+}

@@ -1,0 +1,5 @@
+import { executeWrite, writeDescription } from './write';
+
+export const description = writeDescription('update');
+
+export const execute = executeWrite;
