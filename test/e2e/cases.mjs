@@ -353,9 +353,9 @@ export const CASES = [
 			);
 			const identifiers = new Set(posts.map((r) => r.headers['tracking-identifier']));
 			assert.equal(identifiers.size, 1, 'the retry must reuse the Tracking-Identifier');
-			const entries = sim.sb.store.rows('salesjournalentry').filter(
-				(row) => row.InvoiceNumber === 'E2E-2026-0503',
-			);
+			const entries = sim.sb.store
+				.rows('salesjournalentry')
+				.filter((row) => row.InvoiceNumber === 'E2E-2026-0503');
 			assert.equal(entries.length, 1, `records: ${entries.length}`);
 			return `answers ${posts.map((r) => r.status).join(', ')}, one Tracking-Identifier, ${entries.length} record`;
 		},

@@ -3,7 +3,7 @@
  * reach it, the request has the catalogue's method, path and Accept-Version, and a body built from the spec's
  * required fields is accepted. A new catalogue brings its endpoints into this test by itself.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GROUP_VALUES, GETTABLE_RESOURCES } from '../../nodes/Afas/actions/sb/selectors';
 import { SB_CATALOGUE } from '../../nodes/Afas/wire/sb/catalogue';
@@ -14,7 +14,9 @@ import { jsonOf, runSb } from './setup';
 const sim = useSimulator({ sbTieOrder: 'stable' });
 
 type Row = Record<string, unknown>;
-const rows = (table: string): Row[] => (sim.sb as unknown as { rows(t: string): Row[] }).rows(table);
+let serial = 0;
+const rows = (table: string): Row[] =>
+	(sim.sb as unknown as { rows(t: string): Row[] }).rows(table);
 
 const entries = SB_CATALOGUE.filter((entry) => entry.group !== 'Authentication');
 const lists = entries.filter((entry) => entry.kind === 'getMany');
@@ -72,13 +74,20 @@ function valueFor(field: SbField, entry: SbOperation): unknown {
 	if (field.format === 'date') return '2026-11-30';
 	if (field.format === 'email') return 'walk@example.com';
 	if (/IBAN|AccountNumber/i.test(field.name)) return 'NL91ABNA0417164300';
-	return `Walk ${field.name}`.slice(0, field.maxLength ?? 100);
+	// Unique per call: SB refuses a second entry with the same invoice number.
+	return `W${++serial} ${field.name}`.slice(0, field.maxLength ?? 100);
 }
 
 function objectFor(fields: readonly SbField[], entry: SbOperation): IDataObject {
 	const body: IDataObject = {};
-	for (const field of fields) if (field.required) body[field.name] = valueFor(field, entry) as IDataObject;
+	for (const field of fields)
+		if (field.required) body[field.name] = valueFor(field, entry) as IDataObject;
 	return body;
+}
+
+/** A resource mapper value as n8n stores it ("Map Each Column Manually"). */
+function mapped(value: IDataObject): INodeParameters {
+	return { mappingMode: 'defineBelow', value } as unknown as INodeParameters;
 }
 
 describe('every SB 6.0.0 endpoint from the catalogue, through the node', () => {
@@ -107,12 +116,19 @@ describe('every SB 6.0.0 endpoint from the catalogue, through the node', () => {
 
 	describe.each(GETTABLE_RESOURCES.map((resource) => [resource] as const))('Get %s', (resource) => {
 		it('reads one record by its unique field', async () => {
-			const entry = lists.find((list) => list.resource === resource && list.operation === 'getMany');
+			const entry = lists.find(
+				(list) => list.resource === resource && list.operation === 'getMany',
+			);
 			if (!entry?.list?.uniqueSort) throw new Error(`${resource} has no unique field`);
 			const unique = entry.list.uniqueSort;
 			const [first] = jsonOf(await runSb(sim, { ...selector(entry), limit: 1 }));
-			const items = await runSb(sim, { ...selector(entry, 'get'), recordId: String(first[unique]) });
-			const { TrackingToken: _token, ...record } = first;
+			const items = await runSb(sim, {
+				...selector(entry, 'get'),
+				recordId: String(first[unique]),
+			});
+			// Get Many adds the list's TrackingToken to each record; Get returns the record alone.
+			const record = { ...first };
+			delete record.TrackingToken;
 			expect(jsonOf(items)).toEqual([record]);
 		});
 	});
@@ -125,21 +141,24 @@ describe('every SB 6.0.0 endpoint from the catalogue, through the node', () => {
 				const value = objectFor(fields, entry);
 				if (entry.kind !== 'create') {
 					// Update and delete need a record: create one through the node first.
-					const create = writes.find((other) => other.resource === entry.resource && other.kind === 'create');
+					const create = writes.find(
+						(other) => other.resource === entry.resource && other.kind === 'create',
+					);
 					if (!create) throw new Error(`${entry.resource} has no create`);
 					const [created] = jsonOf(
 						await runSb(sim, {
 							...selector(create),
-							fields: { mappingMode: 'defineBelow', value: objectFor(create.write?.bodyFields ?? [], create) },
+							fields: mapped(objectFor(create.write?.bodyFields ?? [], create)),
 						}),
 					);
-					const idField = fields.find((field) => field.required && /Id$/.test(field.name) && field.name !== 'AdministrationId');
+					const idField = fields.find(
+						(field) =>
+							field.required && /Id$/.test(field.name) && field.name !== 'AdministrationId',
+					);
 					if (idField) value[idField.name] = created.id as string;
 				}
 				sim.clearRequests();
-				const [item] = jsonOf(
-					await runSb(sim, { ...selector(entry), fields: { mappingMode: 'defineBelow', value } }),
-				);
+				const [item] = jsonOf(await runSb(sim, { ...selector(entry), fields: mapped(value) }));
 				expect(item.result).toBe('Succeeded');
 				expect(typeof item.id).toBe('string');
 				const [request] = requestsTo(entry);

@@ -15,12 +15,17 @@ import type { SbField } from '../wire/sb/catalogueTypes';
 import { sbReadPlan } from '../wire/sb/readPlan';
 
 /** The chosen SB list's row fields (filter conditions, sort field). */
-export async function getSbListFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getSbListFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const list = listOf(this, sbTarget(this, 0).entry);
 	return list.rowFields.map((field) => ({
 		name: field.name,
 		value: field.name,
-		description: [field.format ?? field.type, field.name === list.uniqueSort ? 'unique per record' : '']
+		description: [
+			field.format ?? field.type,
+			field.name === list.uniqueSort ? 'unique per record' : '',
+		]
 			.filter(Boolean)
 			.join(', '),
 	}));
@@ -55,9 +60,9 @@ async function administrations(context: ILoadOptionsFunctions): Promise<INodePro
 	const entry = sbOperation('administration', 'getMany');
 	if (!entry?.list) return [];
 	try {
-		const credentialType = parameters(context, 0, [authenticationProperty]).options<SbCredentialType>(
-			'authentication',
-		);
+		const credentialType = parameters(context, 0, [
+			authenticationProperty,
+		]).options<SbCredentialType>('authentication');
 		const client = await createSbClient(context, credentialType);
 		const { rows } = await readSbList(client, {
 			path: entry.path.replace(/^\/api/, ''),
@@ -69,7 +74,8 @@ async function administrations(context: ILoadOptionsFunctions): Promise<INodePro
 		return rows
 			.filter((row) => typeof row.Id === 'string')
 			.map((row) => ({
-				name: typeof row.Description === 'string' ? `${row.Description} (${row.Id})` : String(row.Id),
+				name:
+					typeof row.Description === 'string' ? `${row.Description} (${row.Id})` : String(row.Id),
 				value: row.Id as string,
 			}));
 	} catch {
@@ -98,7 +104,11 @@ export async function getSbWriteFields(this: ILoadOptionsFunctions): Promise<Res
 			canBeUsedToMatch: false,
 			type: typeOf(field),
 		};
-		if (field.enum) mapped.options = field.enum.map((value) => ({ name: value === '' ? '(empty)' : value, value }));
+		if (field.enum)
+			mapped.options = field.enum.map((value) => ({
+				name: value === '' ? '(empty)' : value,
+				value,
+			}));
 		if (field.name === 'AdministrationId' && administrationOptions.length > 0) {
 			mapped.type = 'options';
 			mapped.options = administrationOptions;

@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import {
 	NodeOperationError,
 	isSafeObjectProperty,
@@ -22,7 +27,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 083f7457-8a1c-4a53-9d8e-2f6b1c0e4d21',
-		description: 'The blob\'s UUID, e.g. a product\'s Blob.Id or an AttachmentId',
+		description: "The file's UUID: the ID in a product's Blob, or the attachment ID of an upload",
 	},
 	{
 		displayName: 'Read Key',
@@ -86,10 +91,14 @@ export async function execute(
 	);
 	const outputField = p.string('binaryPropertyName', { required: true, trim: true });
 	if (!isSafeObjectProperty(outputField))
-		throw new NodeOperationError(this.getNode(), `Put Output File in Field: "${outputField}" cannot be used`, {
-			itemIndex,
-			description: 'Enter a field name such as data or file.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Put Output File in Field: "${outputField}" cannot be used`,
+			{
+				itemIndex,
+				description: 'Enter a field name such as data or file.',
+			},
+		);
 	const readKey = p.string('readKey', { trim: true });
 	const file = await downloadSbBlob(client, {
 		blobId: attachmentId,
@@ -104,10 +113,19 @@ export async function execute(
 		attachmentId;
 	const mimeType = file.contentType.split(';')[0].trim() || 'application/octet-stream';
 	const binary: IBinaryKeyData = {};
-	setSafeObjectProperty(binary, outputField, await this.helpers.prepareBinaryData(file.data, fileName, mimeType));
+	setSafeObjectProperty(
+		binary,
+		outputField,
+		await this.helpers.prepareBinaryData(file.data, fileName, mimeType),
+	);
 	return [
 		{
-			json: { AttachmentId: attachmentId, FileName: fileName, ContentType: mimeType, ContentLength: file.data.length },
+			json: {
+				AttachmentId: attachmentId,
+				FileName: fileName,
+				ContentType: mimeType,
+				ContentLength: file.data.length,
+			},
 			binary,
 		},
 	];

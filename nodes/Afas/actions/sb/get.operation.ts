@@ -12,7 +12,10 @@ import { listOf, sbTarget } from './target';
 
 /** "LineId" → "Line ID": the key field's name as n8n labels ids. */
 function labelOf(field: string): string {
-	return field.replace(/Id$/, ' ID').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+	return field
+		.replace(/Id$/, ' ID')
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.trim();
 }
 
 /** One Record ID field per resource, labelled with the resource's unique field (Id, InstanceId, LineId, ...). */

@@ -40,7 +40,10 @@ const properties: INodeProperties[] = [
 						displayName: 'Field Name or ID',
 						name: 'field',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getSbListFields', loadOptionsDependsOn: fieldsDependOn },
+						typeOptions: {
+							loadOptionsMethod: 'getSbListFields',
+							loadOptionsDependsOn: fieldsDependOn,
+						},
 						default: '',
 						description:
 							'A field of the records. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -85,6 +88,8 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Only Changes Since Tracking Token',
 		name: 'trackingToken',
+		// A change cursor the workflow stores and passes back, not a secret: it stays readable.
+		// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2024020508565910',

@@ -57,9 +57,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** Resource (group) → operation: every group reaches the same generic operations. */
-export const operations: Record<string, Record<string, ItemOperation<SbClient>>> = Object.fromEntries(
-	Object.values(GROUP_VALUES).map((group) => [group, implementations]),
-);
+export const operations: Record<
+	string,
+	Record<string, ItemOperation<SbClient>>
+> = Object.fromEntries(Object.values(GROUP_VALUES).map((group) => [group, implementations]));
 
 /** The credential type follows the Authentication parameter (one value per node: it takes no expression). */
 export async function createClient(context: IExecuteFunctions): Promise<SbClient> {

@@ -33,7 +33,8 @@ export const GROUP_VALUES: Record<SbNodeGroup, string> = {
 
 const GROUP_HINTS: Record<SbNodeGroup, string> = {
 	Relations: 'Organisations, persons, contacts, addresses, bank accounts, mandates',
-	Sales: 'Sales invoices and journal entries, lines to be invoiced, products, projects, debtor balances',
+	Sales:
+		'Sales invoices and journal entries, lines to be invoiced, products, projects, debtor balances',
 	Purchase: 'Purchase invoices and journal entries, suppliers, creditor balances',
 	Finance: 'Financial and payroll journal entries, cash mutations, journal entries, periods',
 	'Reference data': 'Administrations, ledger accounts, countries, VAT, payment conditions',
@@ -127,7 +128,9 @@ function resourcesOf(group: SbNodeGroup): INodePropertyOptions[] {
 		seen.set(entry.resource, {
 			name: entry.resourceName,
 			value: entry.resource,
-			description: [...new Set(nodeEntries.filter((e) => e.resource === entry.resource).map((e) => e.path))]
+			description: [
+				...new Set(nodeEntries.filter((e) => e.resource === entry.resource).map((e) => e.path)),
+			]
 				.map((path) => `api/${path.replace('/api/', '')}`)
 				.join(', '),
 		});
@@ -152,6 +155,8 @@ export const resourceProperty: INodeProperties = {
 /** One SB Resource picker per group and one Operation picker per resource, each shown by its parent. */
 export const selectorProperties: INodeProperties[] = SB_GROUPS.flatMap((group) => {
 	const resources = resourcesOf(group);
+	// Defaults are generated (the group's first resource, the resource's Get Many); the rule sees only literals.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const picker: INodeProperties = {
 		displayName: 'SB Resource',
 		name: 'sbResource',
@@ -164,6 +169,7 @@ export const selectorProperties: INodeProperties[] = SB_GROUPS.flatMap((group) =
 	const operations = resources.map((resource): INodeProperties => {
 		const options = operationsOf(resource.value as string);
 		const preferred = options.find((option) => option.value === 'getMany') ?? options[0];
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		return {
 			displayName: 'Operation',
 			name: 'operation',

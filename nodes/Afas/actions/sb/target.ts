@@ -40,22 +40,23 @@ export function sbTarget(
 		});
 	const resource = parameters(context, itemIndex, [resourcePicker]).options('sbResource');
 	const operationPicker = picker('operation', { resource: group, sbResource: resource });
-	const operation = parameters(context, itemIndex, [operationPicker as INodeProperties]).options<
-		SbNodeOperation
-	>('operation');
+	const operation = parameters(context, itemIndex, [
+		operationPicker as INodeProperties,
+	]).options<SbNodeOperation>('operation');
 	const entry = operation === 'get' ? listEntryOf(resource) : sbOperation(resource, operation);
 	// The pickers only offer what the catalogue has: a miss is a bug, not input.
 	if (!entry)
-		throw new NodeOperationError(
-			context.getNode(),
-			`AFAS SB has no ${operation} for ${resource}`,
-			{ description: 'Please report this bug.' },
-		);
+		throw new NodeOperationError(context.getNode(), `AFAS SB has no ${operation} for ${resource}`, {
+			description: 'Please report this bug.',
+		});
 	return { resource, operation, entry };
 }
 
 /** The list an entry reads; only list entries reach the read operations, so a miss is a bug. */
-export function listOf(context: IExecuteFunctions | ILoadOptionsFunctions, entry: SbOperation): SbListInfo {
+export function listOf(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	entry: SbOperation,
+): SbListInfo {
 	if (!entry.list)
 		throw new NodeOperationError(context.getNode(), `${entry.method} ${entry.path} is not a list`, {
 			description: 'Please report this bug.',

@@ -73,10 +73,14 @@ export async function execute(
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
 	const fileName = p.string('options.fileName', { trim: true }) || binary.fileName || 'file';
 	const contentType =
-		p.string('options.contentType', { trim: true }) || binary.mimeType || 'application/octet-stream';
+		p.string('options.contentType', { trim: true }) ||
+		binary.mimeType ||
+		'application/octet-stream';
 	const chosenId = p.string('options.attachmentId', { trim: true });
 	const attachmentId =
-		chosenId === '' ? crypto.randomUUID() : checkTrackingIdentifier(chosenId, 'Options → Attachment ID');
+		chosenId === ''
+			? crypto.randomUUID()
+			: checkTrackingIdentifier(chosenId, 'Options → Attachment ID');
 	await uploadSbBlob(
 		client,
 		{

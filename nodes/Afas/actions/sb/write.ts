@@ -118,7 +118,7 @@ export async function executeWrite(
 		method: entry.method as 'POST' | 'PUT' | 'DELETE',
 		path: apiPath(entry),
 		acceptVersion: acceptVersionOf(this, p, entry, itemIndex),
-		body,
+		body: body as IDataObject,
 		trackingIdentifier,
 		itemIndex,
 		timeoutMs: p.timeoutMs('options.timeout'),

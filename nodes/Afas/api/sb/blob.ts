@@ -31,7 +31,11 @@ interface Reservation {
  * same UUID and bytes land in the same place. SB's chunked protocol for files over ChunkSize is undocumented
  * (§9 item 8), so such a file is refused before the upload rather than sent in a form SB may reject.
  */
-export async function uploadSbBlob(client: SbClient, call: SbBlobCall, file: SbBlobFile): Promise<void> {
+export async function uploadSbBlob(
+	client: SbClient,
+	call: SbBlobCall,
+	file: SbBlobFile,
+): Promise<void> {
 	const path = `/blob/${encodeURIComponent(call.blobId)}`;
 	const common = {
 		path,

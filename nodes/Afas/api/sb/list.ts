@@ -32,11 +32,16 @@ export interface SbReadResult {
 /** SB answers a bare array, or {TrackingToken, Result} on change-tracked lists (checked by expect: 'sbList'). */
 function pageOf(response: unknown): SbReadResult {
 	if (Array.isArray(response)) return { rows: response as IDataObject[] };
-	const envelope = response as { Result?: IDataObject[]; result?: IDataObject[]; TrackingToken?: unknown };
+	const envelope = response as {
+		Result?: IDataObject[];
+		result?: IDataObject[];
+		TrackingToken?: unknown;
+	};
 	const token = envelope.TrackingToken;
 	return {
 		rows: envelope.Result ?? envelope.result ?? [],
-		trackingToken: typeof token === 'string' || typeof token === 'number' ? String(token) : undefined,
+		trackingToken:
+			typeof token === 'string' || typeof token === 'number' ? String(token) : undefined,
 	};
 }
 
@@ -104,7 +109,9 @@ export async function readSbList(client: SbClient, read: SbRead): Promise<SbRead
 		if (page.rows.length !== take) break;
 	}
 	const ordered = plan.sortLocallyBy
-		? (sortRowsLocally(rows, plan.sortLocallyBy.field, plan.sortLocallyBy.direction) as IDataObject[])
+		? (sortRowsLocally(rows, plan.sortLocallyBy.field, plan.sortLocallyBy.direction, {
+				numeric: plan.sortLocallyBy.numeric,
+			}) as IDataObject[])
 		: rows;
 	// A server that ignores take can send more rows than the Limit asked for.
 	return {
@@ -112,4 +119,3 @@ export async function readSbList(client: SbClient, read: SbRead): Promise<SbRead
 		trackingToken,
 	};
 }
-
