@@ -168,6 +168,34 @@ describe('AFAS SB → Create', () => {
 		expect(rows('journalentries').filter((row) => row.HeaderId === json.id)).toHaveLength(2);
 	});
 
+	it('names a missing field inside a line by its path before any request', async () => {
+		const [first, second] = lines();
+		const entry = salesEntry(JSON.stringify([first, { ...second, VatType: undefined }]));
+		const error = await thrownBy(() =>
+			run({ parameters: { ...createSalesEntry, fields: defineBelow(entry) } }),
+		);
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toContain('InvoiceLine[1].VatType');
+		expect(sim.requests).toEqual([]);
+	});
+
+	it('reports an entry SB created although it answered Failed (a line with a wrong ledger account)', async () => {
+		const otherAdministration = rows('ledgeraccounts').find(
+			(row) => row.AdministrationId !== ICT,
+		) as Row;
+		const number = invoiceNumber();
+		const entry = salesEntry(
+			[{ LedgerAccountId: otherAdministration.Id, AmountExcludingVat: 10, VatType: 'zero' }],
+			number,
+		);
+		const error = await thrownBy(() =>
+			run({ parameters: { ...createSalesEntry, fields: defineBelow(entry) } }),
+		);
+		const [stored] = rows('salesjournalentry').filter((row) => row.InvoiceNumber === number);
+		expect(error.message).toContain(`AFAS SB created SalesJournalEntry ${String(stored.Id)} but with errors`);
+		expect(String(error.description)).toContain('The record WAS created');
+	});
+
 	it("makes SB's Failed at HTTP 200 an error of that item; Continue On Fail keeps the others", async () => {
 		const duplicate = invoiceNumber();
 		const items = await run({
@@ -290,7 +318,7 @@ describe('AFAS SB → request errors', () => {
 					DefinitionName: 'salesjournalentry.UpdateConnectorHandler',
 				},
 			}),
-			match: { method: 'POST', product: 'sb' },
+			match: { method: 'POST', path: /salesjournalentry$/ },
 			times: 1,
 		});
 		const error = await thrownBy(() =>
