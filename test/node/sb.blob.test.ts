@@ -33,13 +33,20 @@ function allBytes(times: number): Buffer {
 	return Buffer.from(Array.from({ length: 256 * times }, (_, index) => index % 256));
 }
 
-function fileItem(data: Buffer, fileName: string, mimeType: string, field = 'data'): INodeExecutionData {
+function fileItem(
+	data: Buffer,
+	fileName: string,
+	mimeType: string,
+	field = 'data',
+): INodeExecutionData {
 	const binary: IBinaryData = { data: data.toString('base64'), fileName, mimeType };
 	return { json: {}, binary: { [field]: binary } };
 }
 
 function blobCalls(): LoggedRequest[] {
-	return sim.requests.filter((request) => request.path.toLowerCase().startsWith('/scope/api/blob/'));
+	return sim.requests.filter((request) =>
+		request.path.toLowerCase().startsWith('/scope/api/blob/'),
+	);
 }
 
 function bytesOf(item: INodeExecutionData, field = 'data'): Buffer {
@@ -130,7 +137,9 @@ describe('AFAS SB → Attachments', () => {
 			}),
 		);
 		expect(json.result).toBe('Succeeded');
-		const post = sim.requests.find((request) => request.method === 'POST' && /salesjournalentry$/.test(request.path));
+		const post = sim.requests.find(
+			(request) => request.method === 'POST' && /salesjournalentry$/.test(request.path),
+		);
 		expect((post?.body as IDataObject).Attachments).toEqual([{ AttachmentId: attachmentId }]);
 		const stored = sim.sb
 			.rows<Record<string, unknown>>('salesjournalentry')
@@ -149,20 +158,30 @@ describe('AFAS SB → Attachments', () => {
 			},
 			[fileItem(data, 'ignored.bin', 'application/octet-stream', 'scan')],
 		);
-		expect(item.json).toMatchObject({ AttachmentId: chosen, FileName: 'bon.png', ContentType: 'image/png' });
+		expect(item.json).toMatchObject({
+			AttachmentId: chosen,
+			FileName: 'bon.png',
+			ContentType: 'image/png',
+		});
 		expect(blobCalls()[0].headers).toMatchObject({
 			'blob-content-filename': 'bon.png',
 			'blob-content-type': 'image/png',
 		});
 		sim.clearRequests();
-		const [back] = await run({ ...download, attachmentId: chosen.toUpperCase(), binaryPropertyName: 'file' });
+		const [back] = await run({
+			...download,
+			attachmentId: chosen.toUpperCase(),
+			binaryPropertyName: 'file',
+		});
 		expect(bytesOf(back, 'file').equals(data)).toBe(true);
 		expect(back.binary?.file.mimeType).toBe('image/png');
 	});
 
 	it('refuses a file larger than SB takes in one upload after the reservation, and sends no file', async () => {
 		const big = Buffer.alloc(CHUNK_SIZE + 1, 7);
-		const error = await thrownBy(() => run({ ...upload }, [fileItem(big, 'groot.pdf', 'application/pdf')]));
+		const error = await thrownBy(() =>
+			run({ ...upload }, [fileItem(big, 'groot.pdf', 'application/pdf')]),
+		);
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe(
 			`The file is larger than AFAS SB takes in one upload (${CHUNK_SIZE + 1} > ${CHUNK_SIZE} bytes)`,

@@ -48,8 +48,16 @@ function defineBelow(value: IDataObject): INodeParameters {
 
 const autoMap = { mappingMode: 'autoMapInputData', value: null } as unknown as INodeParameters;
 
-const createOrganisation = { resource: 'relations', sbResource: 'organisation', operation: 'create' };
-const createSalesEntry = { resource: 'sales', sbResource: 'salesJournalEntry', operation: 'create' };
+const createOrganisation = {
+	resource: 'relations',
+	sbResource: 'organisation',
+	operation: 'create',
+};
+const createSalesEntry = {
+	resource: 'sales',
+	sbResource: 'salesJournalEntry',
+	operation: 'create',
+};
 
 let invoiceSerial = 0;
 function invoiceNumber(): string {
@@ -126,12 +134,15 @@ describe('AFAS SB → Create', () => {
 			{ Name: 'Auto Twee B.V.' },
 		]);
 		// One identifier per item: the second is a different write, not a repeat of the first.
-		expect(posts[0].headers['tracking-identifier']).not.toBe(posts[1].headers['tracking-identifier']);
+		expect(posts[0].headers['tracking-identifier']).not.toBe(
+			posts[1].headers['tracking-identifier'],
+		);
 		expect(rows('organisations').length).toBe(before + 2);
 		const created = jsonOf(items).map((json) => json.id);
-		expect(
-			created.map((id) => rows('organisations').find((row) => row.Id === id)?.Name),
-		).toEqual([expect.stringMatching(/^Auto Een/), expect.stringMatching(/^Auto Twee/)]);
+		expect(created.map((id) => rows('organisations').find((row) => row.Id === id)?.Name)).toEqual([
+			expect.stringMatching(/^Auto Een/),
+			expect.stringMatching(/^Auto Twee/),
+		]);
 	});
 
 	it('names a missing required field before any request', async () => {
@@ -192,7 +203,9 @@ describe('AFAS SB → Create', () => {
 			run({ parameters: { ...createSalesEntry, fields: defineBelow(entry) } }),
 		);
 		const [stored] = rows('salesjournalentry').filter((row) => row.InvoiceNumber === number);
-		expect(error.message).toContain(`AFAS SB created SalesJournalEntry ${String(stored.Id)} but with errors`);
+		expect(error.message).toContain(
+			`AFAS SB created SalesJournalEntry ${String(stored.Id)} but with errors`,
+		);
 		expect(String(error.description)).toContain('The record WAS created');
 	});
 
@@ -223,16 +236,20 @@ describe('AFAS SB → Create', () => {
 		);
 	});
 
-	it('stops on a Failed write without Continue On Fail, with SB\'s error text', async () => {
+	it("stops on a Failed write without Continue On Fail, with SB's error text", async () => {
 		const duplicate = invoiceNumber();
-		await run({ parameters: { ...createSalesEntry, fields: defineBelow(salesEntry(lines(), duplicate)) } });
+		await run({
+			parameters: { ...createSalesEntry, fields: defineBelow(salesEntry(lines(), duplicate)) },
+		});
 		const error = await thrownBy(() =>
 			run({
 				parameters: { ...createSalesEntry, fields: defineBelow(salesEntry(lines(), duplicate)) },
 			}),
 		);
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toContain(`SalesJournalEntry with invoicenumber ${duplicate} already exists`);
+		expect(error.message).toContain(
+			`SalesJournalEntry with invoicenumber ${duplicate} already exists`,
+		);
 		expect(error.httpCode).toBe('200');
 	});
 });
@@ -399,7 +416,11 @@ describe('AFAS SB → Update and Delete', () => {
 					resource: 'relations',
 					sbResource: 'organisation',
 					operation: 'update',
-					fields: defineBelow({ RelationId: target.Id, Name: 'Hernoemd B.V.', VatNumber: 'NL123B01' }),
+					fields: defineBelow({
+						RelationId: String(target.Id),
+						Name: 'Hernoemd B.V.',
+						VatNumber: 'NL123B01',
+					}),
 				},
 			}),
 		);
@@ -412,7 +433,11 @@ describe('AFAS SB → Update and Delete', () => {
 		});
 	});
 
-	const deleteSalesEntry = { resource: 'sales', sbResource: 'salesJournalEntry', operation: 'delete' };
+	const deleteSalesEntry = {
+		resource: 'sales',
+		sbResource: 'salesJournalEntry',
+		operation: 'delete',
+	};
 
 	it('deletes a sales journal entry', async () => {
 		const [created] = jsonOf(
@@ -420,7 +445,10 @@ describe('AFAS SB → Update and Delete', () => {
 		);
 		const [json] = jsonOf(
 			await run({
-				parameters: { ...deleteSalesEntry, fields: defineBelow({ AdministrationId: ICT, Id: created.id }) },
+				parameters: {
+					...deleteSalesEntry,
+					fields: defineBelow({ AdministrationId: ICT, Id: created.id }),
+				},
 			}),
 		);
 		expect(json).toMatchObject({ result: 'Succeeded', id: created.id });
@@ -431,11 +459,14 @@ describe('AFAS SB → Update and Delete', () => {
 		expect(rows('journalentries').some((row) => row.HeaderId === created.id)).toBe(false);
 	});
 
-	it('makes a delete of an unknown entry an error with SB\'s text', async () => {
+	it("makes a delete of an unknown entry an error with SB's text", async () => {
 		const unknown = crypto.randomUUID();
 		const error = await thrownBy(() =>
 			run({
-				parameters: { ...deleteSalesEntry, fields: defineBelow({ AdministrationId: ICT, Id: unknown }) },
+				parameters: {
+					...deleteSalesEntry,
+					fields: defineBelow({ AdministrationId: ICT, Id: unknown }),
+				},
 			}),
 		);
 		expect(error.name).toBe('NodeApiError');

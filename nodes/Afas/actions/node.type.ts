@@ -44,6 +44,11 @@ export interface AfasProductActions<C> {
 	/** How messages name the product, e.g. "AFAS Profit". */
 	label: string;
 	operations: Record<string, Record<string, AfasOperation<C>>>;
+	/**
+	 * Checks the resource/operation pickers before the operation is looked up, when the product can say more
+	 * than "not supported" (SB's pickers depend on one another).
+	 */
+	checkSelection?(context: IExecuteFunctions): void;
 	/** The product's client for this execution, from the node's parameters (credential choice). */
 	createClient(context: IExecuteFunctions): Promise<C>;
 }

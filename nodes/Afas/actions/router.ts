@@ -42,6 +42,7 @@ async function runProduct<C>(
 	product: AfasProductActions<C>,
 	itemCount: number,
 ): Promise<INodeExecutionData[]> {
+	product.checkSelection?.(this);
 	const operation = operationFor.call(this, product);
 	// Made when the first item needs it and kept for the execution; a failure belongs to the item that asked,
 	// and the next item asks again (as a per-item credential read did).

@@ -31,7 +31,7 @@ export function acceptVersionOf(
 	if (!VERSION.test(chosen))
 		throw new NodeOperationError(
 			context.getNode(),
-			`Options → Accept-Version: "${chosen.slice(0, 20)}" is not a version`,
+			`Options → Accept-Version must be a version such as 2.0, not "${chosen.slice(0, 20)}"`,
 			{ itemIndex, description: 'Enter a version such as 1, 2.0 or 3.1, or leave it empty.' },
 		);
 	return chosen;

@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { SbClient } from '../../api/sb';
 import { readSbList } from '../../api/sb';
 import { parameters } from '../../parameters';
-import { renderSbFilter } from '../../wire/sb/filter';
+import { renderSbFilter, sbValueKind, shownValue } from '../../wire/sb/filter';
+import { isGuid } from '../../wire/sb/trackingIdentifier';
 import { timeoutOption } from '../common.descriptions';
 import { acceptVersionOf, acceptVersionOption, apiPath } from './descriptions';
 import { listEntryOf, GETTABLE_RESOURCES } from './selectors';
@@ -63,6 +64,16 @@ export async function execute(
 	) as INodeProperties;
 	const p = parameters(this, itemIndex, [idProperty, optionsProperty]);
 	const id = p.string('recordId', { required: true, trim: true });
+	const field = list.rowFields.find((candidate) => candidate.name === unique);
+	if (field && sbValueKind(field) === 'guid' && !isGuid(id))
+		throw new NodeOperationError(
+			this.getNode(),
+			`${labelOf(unique)}: "${shownValue(id)}" is not a GUID`,
+			{
+				itemIndex,
+				description: `Enter the record's ${unique} as AFAS SB returns it, e.g. 2fe9d143-52aa-4d9f-9eba-a97656f2741c`,
+			},
+		);
 	const { rows } = await readSbList(client, {
 		path: apiPath(entry),
 		acceptVersion: acceptVersionOf(this, p, entry, itemIndex),

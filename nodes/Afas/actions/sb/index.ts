@@ -11,6 +11,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import type { SbNodeOperation } from './selectors';
 import { GROUP_VALUES, resourceProperty, selectorProperties } from './selectors';
+import { sbTarget } from './target';
 import * as update from './update.operation';
 import * as upload from './upload.operation';
 
@@ -61,6 +62,11 @@ export const operations: Record<
 	string,
 	Record<string, ItemOperation<SbClient>>
 > = Object.fromEntries(Object.values(GROUP_VALUES).map((group) => [group, implementations]));
+
+/** Resource, SB Resource and Operation name each other's values: read them in order, each checked. */
+export function checkSelection(context: IExecuteFunctions): void {
+	sbTarget(context, 0);
+}
 
 /** The credential type follows the Authentication parameter (one value per node: it takes no expression). */
 export async function createClient(context: IExecuteFunctions): Promise<SbClient> {

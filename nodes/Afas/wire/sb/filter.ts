@@ -221,6 +221,10 @@ function declaredLiteral(field: SbField, value: unknown, context: RowContext): s
 		}
 		default:
 			if (isEmpty(value)) return "''";
+			// The spec declares some GUID columns as plain text (HeaderId, a cash register's InstanceId, an
+			// administration's Id); SB writes GUIDs unquoted (§4.4). Only *Id fields: a GUID-like Name stays text.
+			if (typeof value === 'string' && /Id$/.test(field.name) && isGuid(value.trim()))
+				return value.trim();
 			if (typeof value === 'string') return quoted(value);
 			if (typeof value === 'number' || typeof value === 'boolean') return quoted(String(value));
 			return context.fail(`the value is ${describeKind(value)}`, 'Compare with a text value');
