@@ -39,8 +39,9 @@ describe('Router', () => {
 		const error = await thrownBy(() =>
 			runSb(sim, { resource: 'getConnector', operation: 'getAll' }),
 		);
-		// n8n itself hides Profit's operation selector under AFAS SB, so the operation reads as empty.
-		expect(error.message).toMatch(/of resource "getConnector" is not supported for AFAS SB$/);
+		// SB checks its pickers in order before dispatch, so the Resource itself is named.
+		expect(error.message).toBe('Resource must be one of its options, not the text "getConnector"');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('does not treat inherited object keys as resources', async () => {
