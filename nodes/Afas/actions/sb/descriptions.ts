@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ParameterReader } from '../../parameters';
 import type { AfasContext } from '../../transport';
 import type { SbOperation } from '../../wire/sb/catalogueTypes';
+import { timeoutOption } from '../common.descriptions';
 
 /** Parameters several SB operations share. */
 
@@ -16,6 +17,20 @@ export const acceptVersionOption: INodeProperties = {
 	description:
 		"The endpoint version to ask for. Empty: the version of AFAS's SB 6.0.0 spec for this endpoint (shown with the operation); set it to use a newer SB release.",
 };
+
+/** The Options collection of an SB operation: Accept-Version and Timeout always, plus the operation's own. */
+export function sbOptions(...own: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [acceptVersionOption, ...own, timeoutOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
 
 const VERSION = /^\d{1,3}(\.\d{1,3})?$/;
 

@@ -4,19 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import {
-	NodeOperationError,
-	isSafeObjectProperty,
-	setSafeObjectProperty,
-	updateDisplayOptions,
-} from 'n8n-workflow';
+import { setSafeObjectProperty, updateDisplayOptions } from 'n8n-workflow';
 
 import type { SbClient } from '../../api/sb';
 import { downloadSbBlob } from '../../api/sb';
 import { parameters } from '../../parameters';
 import { checkTrackingIdentifier } from '../../wire/sb/trackingIdentifier';
-import { binaryPropertyProperty, timeoutOption } from '../common.descriptions';
-import { acceptVersionOf, acceptVersionOption } from './descriptions';
+import { outputBinaryField } from '../binaryField';
+import { binaryPropertyProperty } from '../common.descriptions';
+import { acceptVersionOf, sbOptions } from './descriptions';
 import { sbTarget } from './target';
 
 const properties: INodeProperties[] = [
@@ -39,24 +35,13 @@ const properties: INodeProperties[] = [
 			"The blob's ReadKey from the record that references it (e.g. a product's Blob.ReadKey); it expires after about a day",
 	},
 	binaryPropertyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			acceptVersionOption,
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Empty: the name AFAS SB sends, else the Attachment ID',
-			},
-			timeoutOption,
-		],
-	},
+	sbOptions({
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		description: 'Empty: the name AFAS SB sends, else the Attachment ID',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -89,16 +74,7 @@ export async function execute(
 		p.string('attachmentId', { required: true, trim: true }),
 		'Attachment ID',
 	);
-	const outputField = p.string('binaryPropertyName', { required: true, trim: true });
-	if (!isSafeObjectProperty(outputField))
-		throw new NodeOperationError(
-			this.getNode(),
-			`Put Output File in Field: "${outputField}" cannot be used`,
-			{
-				itemIndex,
-				description: 'Enter a field name such as data or file.',
-			},
-		);
+	const outputField = outputBinaryField(this, itemIndex);
 	const readKey = p.string('readKey', { trim: true });
 	const file = await downloadSbBlob(client, {
 		blobId: attachmentId,

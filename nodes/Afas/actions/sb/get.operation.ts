@@ -6,8 +6,7 @@ import { readSbList } from '../../api/sb';
 import { parameters } from '../../parameters';
 import { renderSbFilter, sbValueKind, shownValue } from '../../wire/sb/filter';
 import { isGuid } from '../../wire/sb/trackingIdentifier';
-import { timeoutOption } from '../common.descriptions';
-import { acceptVersionOf, acceptVersionOption, apiPath } from './descriptions';
+import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
 import { listEntryOf, GETTABLE_RESOURCES } from './selectors';
 import { listOf, sbTarget } from './target';
 
@@ -33,14 +32,7 @@ const recordIdProperties: INodeProperties[] = GETTABLE_RESOURCES.map((resource) 
 	};
 });
 
-const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [acceptVersionOption, timeoutOption],
-};
+const optionsProperty: INodeProperties = sbOptions();
 
 export const description = updateDisplayOptions({ show: { product: ['sb'], operation: ['get'] } }, [
 	...recordIdProperties,

@@ -7,13 +7,8 @@ import { parameters } from '../../parameters';
 import type { SbFilterOperator, SbFilterRow } from '../../wire/sb/filter';
 import { renderSbFilter } from '../../wire/sb/filter';
 import { sbReadPlan } from '../../wire/sb/readPlan';
-import {
-	limitProperty,
-	returnAllProperty,
-	sortDirectionOptions,
-	timeoutOption,
-} from '../common.descriptions';
-import { acceptVersionOf, acceptVersionOption, apiPath } from './descriptions';
+import { limitProperty, returnAllProperty, sortDirectionOptions } from '../common.descriptions';
+import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
 import { TRACKED_RESOURCES } from './selectors';
 import { listOf, sbTarget } from './target';
 
@@ -97,50 +92,41 @@ const properties: INodeProperties[] = [
 			'The TrackingToken of an earlier read: only records changed since then are returned. Empty: all records. Every output record carries the new TrackingToken to store for the next run.',
 		displayOptions: { show: { sbResource: TRACKED_RESOURCES, operation: ['getMany'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			acceptVersionOption,
-			{
-				displayName: 'Filter (SB Syntax)',
-				name: 'rawFilter',
-				type: 'string',
-				default: '',
-				placeholder: "e.g. Name eq 'AFAS Software' or CityName eq 'Leusden'",
-				description:
-					'A filter written as AFAS SB takes it (eq, and, or; text in single quotes, GUIDs and numbers without). Combined with the conditions above by "and".',
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: DEFAULT_PAGE_SIZE,
-				description: 'Records per request',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: sortDirectionOptions,
-				default: 'ascending',
-			},
-			{
-				displayName: 'Sort Field Name or ID',
-				name: 'sortField',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSbListFields', loadOptionsDependsOn: fieldsDependOn },
-				default: '',
-				description:
-					'Empty: the field that is unique per record, so paging never drops or repeats one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			timeoutOption,
-		],
-	},
+	sbOptions(
+		{
+			displayName: 'Filter (SB Syntax)',
+			name: 'rawFilter',
+			type: 'string',
+			default: '',
+			placeholder: "e.g. Name eq 'AFAS Software' or CityName eq 'Leusden'",
+			description:
+				'A filter written as AFAS SB takes it (eq, and, or; text in single quotes, GUIDs and numbers without). Combined with the conditions above by "and".',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10000 },
+			default: DEFAULT_PAGE_SIZE,
+			description: 'Records per request',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			options: sortDirectionOptions,
+			default: 'ascending',
+		},
+		{
+			displayName: 'Sort Field Name or ID',
+			name: 'sortField',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSbListFields', loadOptionsDependsOn: fieldsDependOn },
+			default: '',
+			description:
+				'Empty: the field that is unique per record, so paging never drops or repeats one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	),
 ];
 
 export const description = updateDisplayOptions(

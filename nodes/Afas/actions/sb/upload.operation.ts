@@ -5,8 +5,7 @@ import type { SbClient } from '../../api/sb';
 import { uploadSbBlob } from '../../api/sb';
 import { parameters } from '../../parameters';
 import { checkTrackingIdentifier } from '../../wire/sb/trackingIdentifier';
-import { timeoutOption } from '../common.descriptions';
-import { acceptVersionOf, acceptVersionOption } from './descriptions';
+import { acceptVersionOf, sbOptions } from './descriptions';
 import { sbTarget } from './target';
 
 const properties: INodeProperties[] = [
@@ -18,41 +17,32 @@ const properties: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the input binary field holding the file to upload',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			acceptVersionOption,
-			{
-				displayName: 'Attachment ID',
-				name: 'attachmentId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3f2b8c1e-4d5a-4b6c-8e9f-0a1b2c3d4e5f',
-				description:
-					'The UUID to store the file under. Empty: a new UUID. Uploading again under the same UUID replaces nothing else, so a retried upload is harmless.',
-			},
-			{
-				displayName: 'Content Type',
-				name: 'contentType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. application/pdf',
-				description: "Empty: the binary data's own MIME type",
-			},
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: "Empty: the binary data's own file name",
-			},
-			timeoutOption,
-		],
-	},
+	sbOptions(
+		{
+			displayName: 'Attachment ID',
+			name: 'attachmentId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3f2b8c1e-4d5a-4b6c-8e9f-0a1b2c3d4e5f',
+			description:
+				'The UUID to store the file under. Empty: a new UUID. Uploading again under the same UUID replaces nothing else, so a retried upload is harmless.',
+		},
+		{
+			displayName: 'Content Type',
+			name: 'contentType',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. application/pdf',
+			description: "Empty: the binary data's own MIME type",
+		},
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			description: "Empty: the binary data's own file name",
+		},
+	),
 ];
 
 export const description = updateDisplayOptions(

@@ -14,8 +14,7 @@ import type { SbField } from '../../wire/sb/catalogueTypes';
 import { buildSbBody } from '../../wire/sb/writeBody';
 import { readSbWriteResult } from '../../wire/sb/writeResult';
 import { checkTrackingIdentifier } from '../../wire/sb/trackingIdentifier';
-import { timeoutOption } from '../common.descriptions';
-import { acceptVersionOf, acceptVersionOption, apiPath } from './descriptions';
+import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
 import type { SbNodeOperation } from './selectors';
 import { sbTarget } from './target';
 
@@ -49,26 +48,15 @@ const fieldsProperty: INodeProperties = {
 	},
 };
 
-const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		acceptVersionOption,
-		timeoutOption,
-		{
-			displayName: 'Tracking Identifier',
-			name: 'trackingIdentifier',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. {{ $json.orderGuid }}',
-			description:
-				'A UUID that makes AFAS SB process this request only once: a repeat gets the first answer. Empty: a new UUID per item (used for every automatic retry of that item). Set it from your data to make re-running a workflow safe too.',
-		},
-	],
-};
+const optionsProperty: INodeProperties = sbOptions({
+	displayName: 'Tracking Identifier',
+	name: 'trackingIdentifier',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. {{ $json.orderGuid }}',
+	description:
+		'A UUID that makes AFAS SB process this request only once: a repeat gets the first answer. Empty: a new UUID per item (used for every automatic retry of that item). Set it from your data to make re-running a workflow safe too.',
+});
 
 const properties = [fieldsProperty, optionsProperty];
 

@@ -1,11 +1,10 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { isSafeObjectProperty, NodeOperationError, setSafeObjectProperty } from 'n8n-workflow';
+import { NodeOperationError, setSafeObjectProperty } from 'n8n-workflow';
 
 import type { ProfitClient, ProfitFileRequest, ProfitFileResponse } from '../../../api/profit';
 import { fetchProfitFile } from '../../../api/profit';
-import { parameters } from '../../../parameters';
 import { decodeBase64Strict } from '../../../wire/base64';
-import { binaryPropertyProperty } from '../../common.descriptions';
+import { outputBinaryField } from '../../binaryField';
 
 const EXTENSIONS: Record<string, string> = {
 	'application/pdf': 'pdf',
@@ -22,24 +21,6 @@ const EXTENSIONS: Record<string, string> = {
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
-
-/** The output binary field, checked before anything is downloaded. */
-function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
-	const name = parameters(this, itemIndex, [binaryPropertyProperty]).string('binaryPropertyName', {
-		required: true,
-	});
-	if (!isSafeObjectProperty(name)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Put Output File in Field: "${name}" cannot be used`,
-			{
-				itemIndex,
-				description: 'Enter a field name such as data or file.',
-			},
-		);
-	}
-	return name;
-}
 
 /**
  * Turns AFAS's base64 file JSON into an n8n item with binary data. Image and report answers carry no file
@@ -98,7 +79,7 @@ export async function downloadFile(
 	request: ProfitFileRequest,
 	baseName: string,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = binaryPropertyOf.call(this, itemIndex);
+	const binaryPropertyName = outputBinaryField(this, itemIndex);
 	const response = await fetchProfitFile(client, request, itemIndex);
 	return [await toBinaryItem.call(this, itemIndex, response, baseName, binaryPropertyName)];
 }
