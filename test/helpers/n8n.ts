@@ -6,9 +6,16 @@
  * after a 401, or while testing a credential, with the result persisted.
  */
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecuteContext, InstanceSettings, LoadOptionsContext } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecuteContext,
+	InstanceSettings,
+	LoadOptionsContext,
+	PollContext,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentialType,
 	IExecuteData,
 	IHttpRequestHelper,
@@ -459,4 +466,32 @@ export async function requestWithCredential(
 	};
 	const { output } = await runNode(probe, { parameters: {}, credentialsHelper });
 	return (output[0][0].json as { response: unknown }).response;
+}
+
+export interface Poller {
+	/** One poll as n8n runs it: 'trigger' on schedule, 'manual' for the editor's Fetch Test Event. */
+	poll(mode?: 'trigger' | 'manual'): Promise<INodeExecutionData[][] | null>;
+	/** The node's static data as n8n would persist it between polls. */
+	staticData(): IDataObject;
+	setParameters(parameters: INodeParameters): void;
+}
+
+/**
+ * A polling trigger with one workflow kept across polls, so its static data carries over exactly as in an active
+ * n8n workflow (n8n saves it after each poll).
+ */
+export function poller(nodeType: INodeType, options: NodeRunOptions): Poller {
+	const { workflow, node, additionalData } = prepare(nodeType, options);
+	return {
+		async poll(mode = 'trigger') {
+			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			const poll = nodeType.poll;
+			if (!poll) throw new Error('Node has no poll()');
+			return await poll.call(context);
+		},
+		staticData: () => workflow.getStaticData('node', node),
+		setParameters(parameters) {
+			node.parameters = parameters;
+		},
+	};
 }

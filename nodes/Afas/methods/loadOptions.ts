@@ -82,3 +82,5 @@ export async function getUpsertMatchOptions(
 }
 
 export { getSbListFields } from './sb';
+
+export { getTriggerDateFields, getTriggerKeyFields } from './trigger';

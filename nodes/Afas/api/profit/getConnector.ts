@@ -22,6 +22,8 @@ export interface GetConnectorRead {
 	fetchInOneRequest?: boolean;
 	itemIndex: number;
 	timeoutMs?: number;
+	/** Rows to pass over before the first page (a trigger resuming inside one second); default 0. */
+	offset?: number;
 }
 
 /** Checked by the transport (expect: 'getConnectorRows'): anything else is an error, never "no rows". */
@@ -81,10 +83,11 @@ export async function readGetConnector(
 		takeForPage(pageSize, read.limit === undefined ? undefined : read.limit - page * pageSize);
 	let endPage =
 		read.limit === undefined ? Number.POSITIVE_INFINITY : Math.ceil(read.limit / pageSize);
+	const offset = Math.max(0, Math.floor(read.offset ?? 0));
 	const fetchPage = pageFetcher(
 		client,
 		read,
-		Number.isFinite(endPage) ? (endPage - 1) * pageSize : LARGEST_SKIP,
+		Number.isFinite(endPage) ? offset + (endPage - 1) * pageSize : LARGEST_SKIP,
 		takeOf(0),
 	);
 
@@ -99,7 +102,7 @@ export async function readGetConnector(
 			const page = nextPage++;
 			const take = takeOf(page);
 			try {
-				const rows = await fetchPage(page * pageSize, take);
+				const rows = await fetchPage(offset + page * pageSize, take);
 				pages[page] = rows;
 				if (isLastPage(rows.length, take)) endPage = Math.min(endPage, page + 1);
 			} catch (error) {

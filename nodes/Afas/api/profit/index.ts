@@ -22,3 +22,5 @@ export { getConnectorMetainfo, profitMetainfo, updateConnectorMetainfo } from '.
 export { profitVersion } from './system';
 export type { UpdateRequest, UpdateSendOptions } from './updateConnector';
 export { retryModeOf, sendUpdate, updateRequestUrl } from './updateConnector';
+export type { ChangesRead } from './changes';
+export { readChangesSince } from './changes';

@@ -38,65 +38,94 @@ const fieldProperty: INodeProperties = {
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
+/** Filter groups over the connector's fields; the AFAS Trigger offers the same builder. */
+export const filtersProperty: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'fixedCollection',
+	placeholder: 'Add Filter Group',
+	typeOptions: { multipleValues: true },
+	default: {},
+	description:
+		'Rows must match all conditions of at least one group: AND inside a group, OR between groups',
+	options: [
+		{
+			displayName: 'Group',
+			name: 'groups',
+			values: [
+				{
+					displayName: 'Conditions',
+					name: 'conditions',
+					type: 'fixedCollection',
+					placeholder: 'Add Condition',
+					typeOptions: { multipleValues: true },
+					default: {},
+					options: [
+						{
+							displayName: 'Condition',
+							name: 'condition',
+							values: [
+								fieldProperty,
+								{
+									displayName: 'Operator',
+									name: 'operator',
+									type: 'options',
+
+									options: PROFIT_OPERATORS.map((operator) => ({
+										name: operator.name,
+										value: operator.value,
+										description: operator.description,
+									})),
+									default: 'equals',
+								},
+								{
+									displayName: 'Value',
+									name: 'value',
+									type: 'string',
+									default: '',
+									hint: 'Dates: 2024-07-01, 2024-07-01T14:30:00 (Amsterdam time) or with Z / an offset',
+									displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
+								},
+							],
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
+/** How Profit's dates leave the node (the AFAS Trigger offers the same choice). */
+export const dateHandlingOption: INodeProperties = {
+	displayName: 'Date Handling',
+	name: 'dateHandling',
+	type: 'options',
+	options: [
+		{
+			name: 'ISO 8601 With Amsterdam Offset',
+			value: 'amsterdam',
+			description: "Profit's local time with its real offset, e.g. 2024-07-01T14:30:00+02:00",
+		},
+		{
+			name: 'Keep as Sent by AFAS',
+			value: 'keep',
+			description: 'E.g. 2024-07-01T14:30:00Z, where the Z is Amsterdam time, not UTC.',
+		},
+		{
+			name: 'UTC',
+			value: 'utc',
+			description: 'The real instant in UTC, e.g. 2024-07-01T12:30:00Z',
+		},
+	],
+	default: 'amsterdam',
+	description: 'How to output date-times: AFAS sends Amsterdam local time with a misleading Z',
+};
+
 const properties: INodeProperties[] = [
 	getConnectorLocator,
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'fixedCollection',
-		placeholder: 'Add Filter Group',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description:
-			'Rows must match all conditions of at least one group: AND inside a group, OR between groups',
-		options: [
-			{
-				displayName: 'Group',
-				name: 'groups',
-				values: [
-					{
-						displayName: 'Conditions',
-						name: 'conditions',
-						type: 'fixedCollection',
-						placeholder: 'Add Condition',
-						typeOptions: { multipleValues: true },
-						default: {},
-						options: [
-							{
-								displayName: 'Condition',
-								name: 'condition',
-								values: [
-									fieldProperty,
-									{
-										displayName: 'Operator',
-										name: 'operator',
-										type: 'options',
-
-										options: PROFIT_OPERATORS.map((operator) => ({
-											name: operator.name,
-											value: operator.value,
-											description: operator.description,
-										})),
-										default: 'equals',
-									},
-									{
-										displayName: 'Value',
-										name: 'value',
-										type: 'string',
-										default: '',
-										hint: 'Dates: 2024-07-01, 2024-07-01T14:30:00 (Amsterdam time) or with Z / an offset',
-										displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
-									},
-								],
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	filtersProperty,
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -129,31 +158,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Date Handling',
-				name: 'dateHandling',
-				type: 'options',
-				options: [
-					{
-						name: 'ISO 8601 With Amsterdam Offset',
-						value: 'amsterdam',
-						description: "Profit's local time with its real offset, e.g. 2024-07-01T14:30:00+02:00",
-					},
-					{
-						name: 'Keep as Sent by AFAS',
-						value: 'keep',
-						description: 'E.g. 2024-07-01T14:30:00Z, where the Z is Amsterdam time, not UTC.',
-					},
-					{
-						name: 'UTC',
-						value: 'utc',
-						description: 'The real instant in UTC, e.g. 2024-07-01T12:30:00Z',
-					},
-				],
-				default: 'amsterdam',
-				description:
-					'How to output date-times: AFAS sends Amsterdam local time with a misleading Z',
-			},
+			dateHandlingOption,
 			{
 				displayName: 'Fetch in One Request',
 				name: 'fetchInOneRequest',
@@ -203,7 +208,7 @@ export const description = updateDisplayOptions(
  * Expressions can hand over Luxon DateTimes; the wire rules take JS Dates. Anything else goes on as it is: the
  * wire checks each value by its field's type and refuses objects and lists (never "[object Object]").
  */
-function filterValue(value: unknown): ProfitCondition['value'] {
+export function filterValue(value: unknown): ProfitCondition['value'] {
 	if (
 		typeof value === 'object' &&
 		value !== null &&
@@ -214,7 +219,7 @@ function filterValue(value: unknown): ProfitCondition['value'] {
 	return value;
 }
 
-function readFilters(p: ParameterReader): ProfitFilterGroups {
+export function readFilters(p: ParameterReader): ProfitFilterGroups {
 	return p
 		.entries('filters.groups')
 		.map((group) =>
