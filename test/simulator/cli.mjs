@@ -22,6 +22,11 @@ const HELP = `Usage: npm run simulator -- [options]
   --hang N               never answer the next N requests
   --unsorted-paging M    'drift' (default: unsorted Profit paging repeats/skips rows, as AFAS warns) or 'stable'
   --sb-tie-order M       'drift' (default: SB rows tying on the sort field change order per request) or 'stable'
+  --sub-second M         how Profit prints stored milliseconds: 'truncate' (default) or 'round' to whole seconds
+  --send-webhook URL     send one signed Profit webhook to URL, print the answer and exit (no server stays up)
+  --event-type T         its EventType (default test.executed; subject.created, workflow.task.entered, ...)
+  --webhook-data JSON    its Data object (default: realistic values from the seeded dossier items)
+  --webhook-signature S  'valid' (default), 'invalid' (wrong password) or 'missing' (no header)
   --quiet                do not print each request
   --help                 this text
 `;
@@ -85,6 +90,25 @@ function parseArgs(argv) {
 				if (!['drift', 'stable'].includes(args.unsortedPaging))
 					throw new Error("--unsorted-paging is 'drift' or 'stable'");
 				break;
+			case '--sub-second':
+				args.subSecond = next();
+				if (!['truncate', 'round'].includes(args.subSecond))
+					throw new Error("--sub-second is 'truncate' or 'round'");
+				break;
+			case '--send-webhook':
+				args.sendWebhook = next();
+				break;
+			case '--event-type':
+				args.eventType = next();
+				break;
+			case '--webhook-data':
+				args.webhookData = JSON.parse(next());
+				break;
+			case '--webhook-signature':
+				args.webhookSignature = next();
+				if (!['valid', 'invalid', 'missing'].includes(args.webhookSignature))
+					throw new Error("--webhook-signature is 'valid', 'invalid' or 'missing'");
+				break;
 			case '--quiet':
 				args.quiet = true;
 				break;
@@ -117,6 +141,7 @@ function printCredentials(sim) {
 		`  OAuth secret       ${profit.clientSecret}`,
 		`  restricted token   ${profit.restrictedToken}   (IP-restricted app connector: 403)`,
 		`  OTP                apiKey ${profit.otp.apiKey}, apiToken ${profit.otp.environmentKey}, userId ${profit.otp.userId}`,
+		`  webhook password   ${profit.webhookPassword}   (signs X-Profit-Signature-256; POST ${sim.url}/__simulator/webhook sends one)`,
 		'  GetConnectors      Profit_Persons, Profit_Organisations, Profit_Contacts, Profit_Debtor, Profit_Employees,',
 		'                     Profit_Subjects, Profit_Subject_Attachments, Profit_Administrations, Profit_Demo (12 345 rows),',
 		'                     Profit_Transactions (100 000 rows x 20 columns), Profit_SalesOrders, Profit_SalesOrderLines;',
@@ -174,6 +199,26 @@ function followLog(sim) {
 	timer.unref();
 }
 
+/** One-shot: a throw-away simulator signs and sends the event (the password is the same fixed value). */
+async function sendOneWebhook(args, profitSeed) {
+	const sim = await startSimulator({ port: 0, host: '127.0.0.1', seed: { profit: profitSeed } });
+	try {
+		const result = await sim.profit.sendWebhook({
+			url: args.sendWebhook,
+			eventType: args.eventType,
+			data: args.webhookData,
+			signature: args.webhookSignature,
+		});
+		console.log(`sent      ${result.requestBody}`);
+		console.log(
+			`answer    ${result.status}${result.error ? ` (${result.error})` : ''} ${result.body}`,
+		);
+		process.exitCode = result.status >= 200 && result.status < 300 ? 0 : 1;
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main() {
 	let args;
 	try {
@@ -186,10 +231,18 @@ async function main() {
 		console.log(HELP);
 		return;
 	}
+	const profitSeed = {
+		...(args.unsortedPaging ? { unsortedPaging: args.unsortedPaging } : {}),
+		...(args.subSecond ? { subSecond: args.subSecond } : {}),
+	};
+	if (args.sendWebhook) {
+		await sendOneWebhook(args, profitSeed);
+		return;
+	}
 	const sim = await startSimulator({
 		port: args.port,
 		host: args.host,
-		seed: { profit: args.unsortedPaging ? { unsortedPaging: args.unsortedPaging } : {} },
+		seed: { profit: profitSeed },
 		...(args.sbTieOrder ? { sbTieOrder: args.sbTieOrder } : {}),
 	});
 	addCliFaults(sim, args);

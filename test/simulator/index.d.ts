@@ -32,6 +32,60 @@ export interface ProfitOptions {
 	unsortedPaging?: 'drift' | 'stable';
 	/** What /profitversion returns. Default '22.22.5'. */
 	profitVersion?: string;
+	/**
+	 * Modification times are stored with milliseconds and printed as whole seconds: 'truncate' (default) drops the
+	 * fraction, 'round' rounds to the nearest second (then a row at 10:20:30.700 prints 10:20:31 and a filter
+	 * `>= 10:20:31` misses it). Which one Profit 7+ does is UNVERIFIED. Filters and sorting always use the precise value.
+	 */
+	subSecond?: 'truncate' | 'round';
+}
+
+/** Connectors that `insert`/`modify` support, with their key field (match) and date fields (CreateDate, ModifiedDate). */
+export type ChangeConnector =
+	| 'Profit_Persons'
+	| 'Profit_Organisations'
+	| 'Profit_Employees'
+	| 'Profit_Debtor';
+
+export type ProfitWebhookEventType =
+	| 'test.executed'
+	| 'subject.created'
+	| 'subject.updated'
+	| 'subject.deleted'
+	| 'subject.reaction.created'
+	| 'subject.reaction.updated'
+	| 'subject.reaction.deleted'
+	| 'workflow.action.executed'
+	| 'workflow.task.entered';
+
+export interface ProfitWebhookOptions {
+	url: string;
+	/** Default 'test.executed'. */
+	eventType?: ProfitWebhookEventType;
+	/** Default: the fields AFAS documents for the type, for the last dossier item in Profit_Subjects. */
+	data?: Record<string, unknown>;
+	/** Default: `sim.credentials.profit.webhookPassword`. */
+	password?: string;
+	/** 'valid' (default); 'invalid' = a well-formed signature made with another password; 'missing' = no header. */
+	signature?: 'valid' | 'invalid' | 'missing';
+	/** Exact bytes to send instead of the generated event (e.g. a replayed body with one byte changed). */
+	body?: string | Buffer;
+	/** Compute the signature over these bytes instead of the body sent (e.g. the original of a tampered body). */
+	signWith?: string | Buffer;
+	/** Default: a random UUID (or the `EventId` of `body`). */
+	eventId?: string;
+	/** Default: the simulator clock in UTC with 7 fraction digits. */
+	timestamp?: string;
+}
+
+export interface ProfitWebhookResult {
+	/** The receiver's status; 0 when there was no answer (`error` says why: 'timeout' after 2 s, 'ECONNREFUSED', …). */
+	status: number;
+	body: string;
+	eventId: string;
+	error?: string;
+	/** The exact body text sent. */
+	requestBody: string;
 }
 
 export interface LoggedRequest {
@@ -97,6 +151,8 @@ export interface ProfitCredentials {
 	restrictedToken: string;
 	clientId: string;
 	clientSecret: string;
+	/** The password outbound webhooks are signed with (X-Profit-Signature-256 = HMAC-SHA256 of the body). */
+	webhookPassword: string;
 	/** For /otprequest and /otpvalidation. */
 	otp: { apiKey: string; environmentKey: string; userId: string };
 }
@@ -185,6 +241,27 @@ export interface ProfitState {
 	rows(id: string): Array<Record<string, unknown>>;
 	/** Back to the seeded records: writes undone, counters (BcCo, OrNu, EnNo…) restarted. Tokens and the clock stay. */
 	reset(): void;
+	/**
+	 * Adds a row as an UpdateConnector insert would: CreateDate = ModifiedDate = the simulator clock (milliseconds
+	 * kept, printed as whole seconds). `fields` use GetConnector column ids (`LastName`, `City`) or record field ids
+	 * (`LaNm`); the key (`BcCo`, `EmployeeId`, `DebtorId`) is numbered when left out. Returns the row as a read shows it.
+	 * Throws on an unknown connector or field, or a key that exists.
+	 */
+	insert(connector: ChangeConnector, fields?: Record<string, unknown>): Record<string, unknown>;
+	/**
+	 * Changes the one row that `match` finds (a key value, or `{ column: printedValue }`) and sets its ModifiedDate
+	 * from the clock, even when `fields` is empty. Returns the row as a read shows it; throws unless exactly one matches.
+	 */
+	modify(
+		connector: ChangeConnector,
+		match: string | number | Record<string, unknown>,
+		fields?: Record<string, unknown>,
+	): Record<string, unknown>;
+	/** POSTs one signed Profit webhook event (2 s timeout, no retries). Rejects only on bad options. */
+	sendWebhook(options: ProfitWebhookOptions): Promise<ProfitWebhookResult>;
+	webhookPassword: string;
+	/** Every webhook sent, in order. */
+	webhookDeliveries: Array<{ url: string; eventType: string; status: number; eventId: string }>;
 	[key: string]: unknown;
 }
 
@@ -199,8 +276,15 @@ export interface Simulator {
 	addFault(fault: Fault): number;
 	removeFault(id: number): void;
 	clearFaults(): void;
-	/** Moves the virtual clock used for every token expiry. */
+	/** Moves the virtual clock used for every token expiry and modification date (also while frozen). */
 	advanceTime(ms: number): void;
+	/** Sets the clock to this instant (epoch ms, a Date, or a string with its zone); it keeps running unless frozen. */
+	setTime(time: number | Date | string): void;
+	/** Stops the clock at this instant (default: now) until `unfreezeTime`; `advanceTime` still moves it. */
+	freezeTime(time?: number | Date | string): void;
+	/** Lets the clock run on from where it was frozen. */
+	unfreezeTime(): void;
+	isTimeFrozen(): boolean;
 	now(): number;
 	profit: ProfitState;
 	/** The SB half's state (see test/simulator/sb). */

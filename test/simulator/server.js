@@ -48,7 +48,8 @@ function makeSend(res) {
 
 /**
  * @param {{ host: string, port: number, log: import('./log').RequestLog, faults: import('./faults').FaultRegistry,
- *   clock: { now(): number }, profit: { handle(ctx): Promise<boolean> }, sb: { handle(ctx): Promise<boolean> } | null }} deps
+ *   clock: { now(): number }, profit: { handle(ctx): Promise<boolean> }, sb: { handle(ctx): Promise<boolean> } | null,
+ *   admin?: { matches(path: string): boolean, handle(method, path, body, send): Promise<void> } }} deps
  */
 function createServer(deps) {
 	const hanging = new Set();
@@ -61,6 +62,11 @@ function createServer(deps) {
 			const path = url.pathname;
 			const product = productOf(path);
 			const body = await readBody(req);
+			// Test controls (data changes, clock, webhooks) are not AFAS traffic: no log entry, no faults.
+			if (deps.admin && deps.admin.matches(path)) {
+				await deps.admin.handle(req.method.toUpperCase(), path, body, makeSend(res));
+				return;
+			}
 			entry = deps.log.add({
 				method: req.method,
 				path,

@@ -1,7 +1,16 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-/** Every n8n context the transport serves: node execution, editor look-ups and (later) polling triggers. */
-export type AfasContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Every n8n context the transport serves: node execution, editor look-ups, polling and webhook triggers. */
+export type AfasContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
 
 /** Whose error bodies and hints a failure is read with (Profit's externalMessage, SB's Message). */
 export type AfasProduct = 'profit' | 'sb';

@@ -5,7 +5,7 @@
  * (Filters.Filter = OR, Field = AND). Both parse into groups: Array<Array<{ field, op, value }>>.
  */
 const { ProfitError, UNEXPECTED } = require('./errors');
-const { normaliseLocalDate } = require('./dates');
+const { dateKey } = require('./dates');
 
 function splitGroups(text) {
 	return text.split(';').map((group) => group.split(','));
@@ -79,8 +79,10 @@ function stripWildcards(op, value) {
 	return { value: value.replace(/^%+/, '').replace(/%+$/, ''), wildcard };
 }
 
-function toText(cell) {
+function toText(cell, field) {
 	if (cell === null || cell === undefined) return '';
+	// Text operators on a date see the printed whole second, not the stored fraction.
+	if (field.dataType === 'date') return String(cell).slice(0, 19).toLowerCase();
 	return String(cell).toLowerCase();
 }
 
@@ -100,9 +102,9 @@ function filterKey(field, raw) {
 	}
 	if (field.dataType === 'boolean') return parseBoolean(raw);
 	if (field.dataType === 'date') {
-		const local = normaliseLocalDate(raw);
-		if (!local) throw new ProfitError(UNEXPECTED);
-		return local;
+		const key = dateKey(raw);
+		if (!key) throw new ProfitError(UNEXPECTED);
+		return key;
 	}
 	return String(raw).toLowerCase();
 }
@@ -124,7 +126,7 @@ function conditionPredicate(field, column, op, rawValue) {
 	const { value, wildcard } = stripWildcards(op, rawValue);
 	if ([6, 10, 11, 12, 13, 14, 15].includes(op) || (op === 7 && wildcard)) {
 		const needle = value.toLowerCase();
-		const text = (view, i) => toText(view.value(i, column));
+		const text = (view, i) => toText(view.value(i, column), field);
 		switch (op) {
 			case 6:
 			case 15: // UNVERIFIED: quick filter semantics; treated as "contains".
@@ -146,7 +148,13 @@ function conditionPredicate(field, column, op, rawValue) {
 	}
 
 	const key = filterKey(field, value);
-	const cellKey = (cell) => (field.dataType === 'string' ? toText(cell) : cell);
+	// Dates compare on the precise stored instant: `>= 10:20:30` includes 10:20:30.700, `= 10:20:30` does not.
+	const cellKey = (cell) =>
+		field.dataType === 'string'
+			? toText(cell, field)
+			: field.dataType === 'date'
+				? dateKey(cell)
+				: cell;
 	switch (op) {
 		case 1:
 			return (view, i) => {

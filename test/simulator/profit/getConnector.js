@@ -5,6 +5,7 @@
  */
 const { ProfitError, UNEXPECTED } = require('./errors');
 const { parseFilter, compileFilter } = require('./filters');
+const { dateKey, printDate } = require('./dates');
 
 const DEFAULT_TAKE = 100;
 const STREAM_THRESHOLD = 2000;
@@ -41,8 +42,10 @@ function parseSort(query, fields) {
 	});
 }
 
+/** Dates sort on the precise stored instant (milliseconds), though they print as whole seconds. */
 function sortKey(cell, dataType) {
 	if (cell === null || cell === undefined) return null;
+	if (dataType === 'date') return dateKey(cell);
 	return dataType === 'string' ? String(cell).toLowerCase() : cell;
 }
 
@@ -80,23 +83,23 @@ function unsortedStart(skip, take) {
 	return Math.max(0, skip + drift);
 }
 
-function rowJson(view, fields, i) {
+function rowJson(view, fields, i, subSecond) {
 	const parts = [];
 	for (let c = 0; c < fields.length; c++) {
 		let cell = view.value(i, c);
-		if (cell !== null && fields[c].dataType === 'date') cell = `${cell}Z`;
+		if (cell !== null && fields[c].dataType === 'date') cell = printDate(cell, subSecond);
 		parts.push(`${JSON.stringify(fields[c].id)}:${cell === null ? 'null' : JSON.stringify(cell)}`);
 	}
 	return `{${parts.join(',')}}`;
 }
 
-async function writeChunked(res, head, view, fields, selection, tail) {
+async function writeChunked(res, head, view, fields, selection, tail, subSecond) {
 	const write = (text) =>
 		res.write(text) ? Promise.resolve() : new Promise((resolve) => res.once('drain', resolve));
 	await write(head);
 	let buffer = [];
 	for (let n = 0; n < selection.length; n++) {
-		buffer.push(rowJson(view, fields, selection.at(n)));
+		buffer.push(rowJson(view, fields, selection.at(n), subSecond));
 		if (buffer.length === 500) {
 			await write((n >= 500 ? ',' : '') + buffer.join(','));
 			buffer = [];
@@ -149,12 +152,13 @@ async function handleGetConnector(ctx, connector, state) {
 	};
 	if (selection.length <= STREAM_THRESHOLD) {
 		const rows = [];
-		for (let n = 0; n < selection.length; n++) rows.push(rowJson(view, fields, selection.at(n)));
+		for (let n = 0; n < selection.length; n++)
+			rows.push(rowJson(view, fields, selection.at(n), state.options.subSecond));
 		ctx.send(200, `${head}${rows.join(',')}]}`, headers);
 		return;
 	}
 	ctx.res.writeHead(200, headers);
-	await writeChunked(ctx.res, head, view, fields, selection, ']}');
+	await writeChunked(ctx.res, head, view, fields, selection, ']}', state.options.subSecond);
 }
 
-module.exports = { handleGetConnector, DEFAULT_TAKE };
+module.exports = { handleGetConnector, rowJson, DEFAULT_TAKE };

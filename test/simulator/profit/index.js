@@ -18,6 +18,8 @@ const { handleOtpRequest, handleOtpValidation } = require('./otp');
 const { GET_CONNECTORS } = require('./data/getConnectors');
 const { UPDATE_CONNECTORS } = require('./data/updateConnectors');
 const { seedData } = require('./data/seed');
+const { insert, modify, rowObject } = require('./changes');
+const { sendWebhook, WEBHOOK_PASSWORD } = require('./webhook');
 
 const PREFIX = /^\/profitrestservices/i;
 const MAX_QUERY_LENGTH = 2049; // "the string with parameters ... including ? and &" (§5.6)
@@ -63,6 +65,8 @@ function createState(options) {
 			// 'drift' reproduces unsorted-paging anomalies (§5.2); 'stable' turns them off.
 			unsortedPaging: options.unsortedPaging || 'drift',
 			profitVersion: options.profitVersion || '22.22.5',
+			// How a stored time with milliseconds prints as whole seconds (UNVERIFIED which one Profit 7+ does).
+			subSecond: subSecondOption(options.subSecond),
 		},
 		appConnectors: [
 			{
@@ -116,18 +120,27 @@ function createState(options) {
 			if (!connector) throw new Error(`Unknown GetConnector '${id}'`);
 			const view = connector.open(state);
 			const rows = [];
-			for (let i = 0; i < view.size; i++) {
-				const row = {};
-				connector.fields.forEach((field, c) => {
-					const cell = view.value(i, c);
-					row[field.id] = cell !== null && field.dataType === 'date' ? `${cell}Z` : cell;
-				});
-				rows.push(row);
-			}
+			for (let i = 0; i < view.size; i++)
+				rows.push(rowObject(view, connector.fields, i, state.options.subSecond));
 			return rows;
 		},
+		/** Adds a row as an UpdateConnector insert would (CreateDate/ModifiedDate from the clock); returns it as read. */
+		insert: (connectorId, fields) => insert(state, connectorId, fields),
+		/** Changes the one row `match` finds and stamps ModifiedDate from the clock; returns it as read. */
+		modify: (connectorId, match, fields) => modify(state, connectorId, match, fields),
+		webhookPassword: WEBHOOK_PASSWORD,
+		/** Every webhook sent: { url, eventType, status, eventId }. */
+		webhookDeliveries: [],
+		sendWebhook: (webhookOptions) => sendWebhook(state, webhookOptions),
 	};
 	return state;
+}
+
+function subSecondOption(value) {
+	if (value === undefined) return 'truncate';
+	if (value !== 'truncate' && value !== 'round')
+		throw new Error("profit.subSecond is 'truncate' or 'round'");
+	return value;
 }
 
 function findById(list, id) {
@@ -258,6 +271,7 @@ function createProfit({ clock, options = {} }) {
 		restrictedToken: tokenXml(RESTRICTED_TOKEN_DATA),
 		clientId: CLIENT_ID,
 		clientSecret: CLIENT_SECRET,
+		webhookPassword: WEBHOOK_PASSWORD,
 		otp: {
 			apiKey: state.appConnectors[0].otp.apiKey,
 			environmentKey: state.appConnectors[0].otp.environmentKey,

@@ -27,8 +27,9 @@ function assign(record, values) {
 	for (const [key, value] of Object.entries(values)) record[key] = value;
 }
 
+/** Create/modify stamps keep milliseconds, as Profit stores them; GetConnectors print whole seconds. */
 function now(state) {
-	return toAmsterdamLocal(state.clock.now());
+	return toAmsterdamLocal(state.clock.now(), { millis: true });
 }
 
 function nextCounter(state, name) {
@@ -348,4 +349,4 @@ const DELETERS = {
 	},
 };
 
-module.exports = { APPLIERS, DELETERS, stringResults };
+module.exports = { APPLIERS, DELETERS, stringResults, now, nextCounter };
