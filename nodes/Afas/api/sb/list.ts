@@ -25,7 +25,7 @@ export interface SbRead {
 
 export interface SbReadResult {
 	rows: IDataObject[];
-	/** The token of the last page, on change-tracked lists: where the next "changes since" read starts. */
+	/** On change-tracked lists, where the next "changes since" read starts (the token of the first page). */
 	trackingToken?: string;
 }
 
@@ -104,7 +104,8 @@ export async function readSbList(client: SbClient, read: SbRead): Promise<SbRead
 			sortField: `${plan.sortField} ${plan.direction}`,
 		});
 		rows.push(...page.rows);
-		trackingToken = page.trackingToken ?? trackingToken;
+		// The first page's token: changes made while later pages are read come again next time, never go missing.
+		trackingToken ??= page.trackingToken;
 		// A short page ends the list; a long one means the server ignored take, so there is nothing more either.
 		if (page.rows.length !== take) break;
 	}
