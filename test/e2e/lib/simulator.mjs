@@ -48,6 +48,12 @@ export function simulatorCredentials(sim) {
 				token: sb.appToken,
 			},
 		},
+		{
+			id: 'afasE2eProfWhPwd',
+			name: 'AFAS Profit Webhook (simulator password)',
+			type: 'afasProfitWebhookApi',
+			data: { password: profit.webhookPassword },
+		},
 	];
 }
 
