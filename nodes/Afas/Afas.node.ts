@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { productProperty } from './actions/common.descriptions';
+import { productCredentials, productProperty } from './actions/common.descriptions';
 import * as profit from './actions/profit';
 import { router } from './actions/router';
 import * as sb from './actions/sb';
@@ -26,19 +26,7 @@ export class Afas implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'afasProfitApi', required: true, displayOptions: { show: { product: ['profit'] } } },
-			{
-				name: 'afasSbApi',
-				required: true,
-				displayOptions: { show: { product: ['sb'], authentication: ['afasSbApi'] } },
-			},
-			{
-				name: 'afasSbOAuth2Api',
-				required: true,
-				displayOptions: { show: { product: ['sb'], authentication: ['afasSbOAuth2Api'] } },
-			},
-		],
+		credentials: productCredentials,
 		properties: [
 			productProperty,
 			sb.authenticationProperty,

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { productCredentials } from './actions/common.descriptions';
 import { listSearch, loadOptions } from './methods';
 import { parameters } from './parameters';
 import { outputProperty, triggerProperties } from './triggers/descriptions';
@@ -29,19 +30,7 @@ export class AfasTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'afasProfitApi', required: true, displayOptions: { show: { product: ['profit'] } } },
-			{
-				name: 'afasSbApi',
-				required: true,
-				displayOptions: { show: { product: ['sb'], authentication: ['afasSbApi'] } },
-			},
-			{
-				name: 'afasSbOAuth2Api',
-				required: true,
-				displayOptions: { show: { product: ['sb'], authentication: ['afasSbOAuth2Api'] } },
-			},
-		],
+		credentials: productCredentials,
 		properties: triggerProperties,
 	};
 

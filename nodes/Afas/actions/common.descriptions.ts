@@ -1,4 +1,8 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	INodeCredentialDescription,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** The first choice in the node; each product's index (actions/<product>/index.ts) brings the rest. */
 export const productProperty: INodeProperties = {
@@ -22,6 +26,21 @@ export const productProperty: INodeProperties = {
 	],
 	default: 'profit',
 };
+
+/** The credential each product uses (SB: by its Authentication choice); the AFAS node and the AFAS Trigger share it. */
+export const productCredentials: INodeCredentialDescription[] = [
+	{ name: 'afasProfitApi', required: true, displayOptions: { show: { product: ['profit'] } } },
+	{
+		name: 'afasSbApi',
+		required: true,
+		displayOptions: { show: { product: ['sb'], authentication: ['afasSbApi'] } },
+	},
+	{
+		name: 'afasSbOAuth2Api',
+		required: true,
+		displayOptions: { show: { product: ['sb'], authentication: ['afasSbOAuth2Api'] } },
+	},
+];
 
 /** The GetConnector, as a searchable list from the environment's /metainfo or typed by id. */
 export const getConnectorLocator: INodeProperties = {
