@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { productCredentials } from './actions/common.descriptions';
 import { listSearch, loadOptions } from './methods';
 import { parameters } from './parameters';
-import { outputProperty, triggerProperties } from './triggers/descriptions';
+import { triggerProperties } from './triggers/descriptions';
 import type { ProfitTriggerState } from './triggers/profit';
 import { pollProfit } from './triggers/profit';
 import type { SbTriggerState } from './triggers/sb';
@@ -58,7 +58,7 @@ export class AfasTrigger implements INodeType {
 			if (store) state.profit = profitState;
 		}
 		if (rows.length === 0) return null;
-		const single = parameters(this, 0, [outputProperty]).options('output') === 'single';
+		const single = p.options('output') === 'single';
 		return [
 			single
 				? [{ json: { records: rows, count: rows.length } }]

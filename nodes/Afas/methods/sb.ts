@@ -8,11 +8,10 @@ import type {
 import { authenticationProperty } from '../actions/sb';
 import { listOf, sbTarget } from '../actions/sb/target';
 import type { SbCredentialType } from '../api/sb';
-import { createSbClient, readSbList } from '../api/sb';
+import { createSbClient, readCatalogueList } from '../api/sb';
 import { parameters } from '../parameters';
-import { sbOperation } from '../wire/sb/catalogue';
+import { isListEntry, sbOperation } from '../wire/sb/catalogue';
 import type { SbField } from '../wire/sb/catalogueTypes';
-import { sbReadPlan } from '../wire/sb/readPlan';
 
 /** The chosen SB list's row fields (filter conditions, sort field). */
 export async function getSbListFields(
@@ -58,19 +57,13 @@ function displayNameOf(field: SbField): string {
 /** The environment's administrations, to pick AdministrationId from; none when they cannot be read. */
 async function administrations(context: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const entry = sbOperation('administration', 'getMany');
-	if (!entry?.list) return [];
+	if (!isListEntry(entry)) return [];
 	try {
 		const credentialType = parameters(context, 0, [
 			authenticationProperty,
 		]).options<SbCredentialType>('authentication');
 		const client = await createSbClient(context, credentialType);
-		const { rows } = await readSbList(client, {
-			path: entry.path.replace(/^\/api/, ''),
-			acceptVersion: entry.acceptVersion ?? '1',
-			plan: sbReadPlan(entry.list, { direction: 'ascending', pageSize: 500 }),
-			pageSize: 500,
-			itemIndex: 0,
-		});
+		const { rows } = await readCatalogueList(client, entry);
 		return rows
 			.filter((row) => typeof row.Id === 'string')
 			.map((row) => ({

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { getConnectorLocator } from '../actions/common.descriptions';
 import { createProfitClient, getConnectorMetainfo } from '../api/profit';
 import { parameters } from '../parameters';
-import { suggestDateField, suggestKeyField } from '../wire/profit/changeFields';
+import { connectorFieldsOf, suggestDateField, suggestKeyField } from '../wire/profit/changeFields';
 import type { ConnectorFieldInfo } from '../wire/profit/changeFields';
 
 async function connectorFields(context: ILoadOptionsFunctions): Promise<ConnectorFieldInfo[]> {
@@ -12,9 +12,7 @@ async function connectorFields(context: ILoadOptionsFunctions): Promise<Connecto
 	});
 	if (connectorId === '') return [];
 	const metainfo = await getConnectorMetainfo(await createProfitClient(context), connectorId);
-	return (metainfo.fields ?? [])
-		.filter((field) => typeof field.id === 'string' && field.id !== '')
-		.map((field) => ({ id: field.id as string, dataType: field.dataType, label: field.label }));
+	return connectorFieldsOf(metainfo.fields);
 }
 
 function option(field: ConnectorFieldInfo): INodePropertyOptions {

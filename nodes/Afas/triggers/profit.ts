@@ -13,8 +13,8 @@ import {
 import type { ParameterReader } from '../parameters';
 import type { ProfitCursor } from '../wire/profit/changeCursor';
 import { advanceCursor, profitInstant } from '../wire/profit/changeCursor';
-import { suggestDateField, suggestKeyField } from '../wire/profit/changeFields';
-import type { ConnectorFieldInfo } from '../wire/profit/changeFields';
+import { connectorFieldsOf, suggestDateField, suggestKeyField } from '../wire/profit/changeFields';
+import type { ProfitFilterGroups } from '../wire/profit/filter';
 import type { DateHandling } from '../wire/profit/dates';
 import { convertRowDates, parseFilterDate } from '../wire/profit/dates';
 import { choosePageSize } from '../wire/profit/paging';
@@ -33,30 +33,20 @@ interface Watch {
 	fieldCount: number;
 }
 
-function fieldsOf(metainfo: { fields?: unknown }): ConnectorFieldInfo[] {
-	const fields = Array.isArray(metainfo.fields) ? metainfo.fields : [];
-	return fields
-		.filter(
-			(field): field is { id: string; dataType?: unknown; label?: unknown } =>
-				typeof field?.id === 'string' && field.id !== '',
-		)
-		.map((field) => ({
-			id: field.id,
-			dataType: typeof field.dataType === 'string' ? field.dataType : undefined,
-			label: typeof field.label === 'string' ? field.label : undefined,
-		}));
-}
-
-/** The connector and its two fields; the automatic choices are made from the metainfo, or the user is asked. */
+/**
+ * The connector and its two fields; the automatic choices are made from the metainfo, or the user is asked. The
+ * two fields and the filter are checked against the metainfo at once, before anything is read.
+ */
 async function watchOf(
 	context: IPollFunctions,
 	client: ProfitClient,
 	p: ParameterReader,
+	filter: ProfitFilterGroups,
 ): Promise<Watch> {
 	const connectorId = p.locator('connector', {
 		emptyHint: 'Choose a GetConnector from the list, or enter its ID (e.g. Profit_Persons).',
 	});
-	const fields = fieldsOf(await getConnectorMetainfo(client, connectorId));
+	const fields = connectorFieldsOf((await getConnectorMetainfo(client, connectorId)).fields);
 	const chosenDate = p.string('dateField', { trim: true });
 	const dateField = chosenDate || suggestDateField(fields);
 	if (!dateField)
@@ -77,7 +67,7 @@ async function watchOf(
 				description: 'Choose a field that is unique per row.',
 			},
 		);
-	checkFieldsExist(connectorId, fields, [], [{ field: dateField }, { field: keyField }]);
+	checkFieldsExist(connectorId, fields, filter, [{ field: dateField }, { field: keyField }]);
 	return { connectorId, dateField, keyField, fieldCount: fields.length };
 }
 
@@ -127,10 +117,8 @@ export async function pollProfit(
 	state: ProfitTriggerState,
 ): Promise<IDataObject[]> {
 	const client = await createProfitClient(context);
-	const watch = await watchOf(context, client, p);
 	const filter = readFilters(p);
-	const metainfo = await getConnectorMetainfo(client, watch.connectorId);
-	checkFieldsExist(watch.connectorId, metainfo.fields ?? [], filter, []);
+	const watch = await watchOf(context, client, p, filter);
 	const dateHandling = p.options<DateHandling>('options.dateHandling');
 	const timeoutMs = p.timeoutMs('options.timeout');
 	const convert = (rows: IDataObject[]) => rows.map((row) => convertRowDates(row, dateHandling));

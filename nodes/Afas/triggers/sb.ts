@@ -3,13 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { authenticationProperty } from '../actions/sb';
 import { listEntryOf } from '../actions/sb/selectors';
-import type { SbClient, SbCredentialType } from '../api/sb';
-import { createSbClient, readSbList } from '../api/sb';
+import type { SbCredentialType } from '../api/sb';
+import { createSbClient, readCatalogueList } from '../api/sb';
 import type { ParameterReader } from '../parameters';
 import { parameters } from '../parameters';
 import { rowIdentity } from '../wire/rowIdentity';
-import { sbReadPlan } from '../wire/sb/readPlan';
-import type { SbOperation } from '../wire/sb/catalogueTypes';
+import { isListEntry } from '../wire/sb/catalogue';
 
 /** What the SB half of the trigger keeps between polls. */
 export interface SbTriggerState {
@@ -21,26 +20,6 @@ export interface SbTriggerState {
 
 /** Enough for the changes of a few polls; older entries cannot come back from SB's short-lived cache. */
 export const MAX_RECENT = 5_000;
-
-const PAGE_SIZE = 500;
-
-async function read(
-	client: SbClient,
-	entry: SbOperation,
-	options: { trackingToken?: string; limit?: number; timeoutMs?: number },
-) {
-	const list = entry.list as NonNullable<SbOperation['list']>;
-	return await readSbList(client, {
-		path: entry.path.replace(/^\/api/, ''),
-		acceptVersion: entry.acceptVersion ?? '1',
-		plan: sbReadPlan(list, { direction: 'ascending', pageSize: PAGE_SIZE, limit: options.limit }),
-		pageSize: PAGE_SIZE,
-		limit: options.limit,
-		trackingToken: options.trackingToken,
-		itemIndex: 0,
-		timeoutMs: options.timeoutMs,
-	});
-}
 
 /**
  * One SB poll with SB's own change tracking (research §4.5): the first poll stores the TrackingToken (emitting
@@ -54,7 +33,7 @@ export async function pollSb(
 ): Promise<IDataObject[]> {
 	const resource = p.options('sbResource');
 	const entry = listEntryOf(resource);
-	if (!entry?.list?.tracked)
+	if (!isListEntry(entry) || !entry.list.tracked)
 		throw new NodeOperationError(
 			context.getNode(),
 			`SB Resource: "${resource}" has no change tracking`,
@@ -70,11 +49,11 @@ export async function pollSb(
 	const key = entry.list.uniqueSort ?? 'Id';
 
 	if (context.getMode() === 'manual')
-		return (await read(client, entry, { limit: 1, timeoutMs })).rows;
+		return (await readCatalogueList(client, entry, { limit: 1, timeoutMs })).rows;
 
 	const first = state.resource !== resource || !state.trackingToken;
 	const emitExisting = first && p.boolean('emitExisting');
-	const result = await read(client, entry, {
+	const result = await readCatalogueList(client, entry, {
 		trackingToken: first ? undefined : state.trackingToken,
 		// Without a backfill the first poll only needs the token.
 		limit: first && !emitExisting ? 1 : undefined,

@@ -51,8 +51,3 @@ export function acceptVersionOf(
 		);
 	return chosen;
 }
-
-/** The path below the client's base URL (`{env}/api`). */
-export function apiPath(entry: SbOperation): string {
-	return entry.path.replace(/^\/api(?=\/)/, '');
-}

@@ -6,7 +6,8 @@ import { readSbList } from '../../api/sb';
 import { parameters } from '../../parameters';
 import { renderSbFilter, sbValueKind, shownValue } from '../../wire/sb/filter';
 import { isGuid } from '../../wire/sb/trackingIdentifier';
-import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
+import { sbApiPath } from '../../wire/sb/catalogue';
+import { acceptVersionOf, sbOptions } from './descriptions';
 import { listEntryOf, GETTABLE_RESOURCES } from './selectors';
 import { listOf, sbTarget } from './target';
 
@@ -67,7 +68,7 @@ export async function execute(
 			},
 		);
 	const { rows } = await readSbList(client, {
-		path: apiPath(entry),
+		path: sbApiPath(entry),
 		acceptVersion: acceptVersionOf(this, p, entry, itemIndex),
 		filter: renderSbFilter([{ field: unique, operator: 'eq', value: id }], 'and', list.rowFields),
 		plan: { kind: 'single', sortField: unique, direction: 'ascending', take: 2, reason: '' },

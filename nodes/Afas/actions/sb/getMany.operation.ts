@@ -8,7 +8,8 @@ import type { SbFilterOperator, SbFilterRow } from '../../wire/sb/filter';
 import { renderSbFilter } from '../../wire/sb/filter';
 import { sbReadPlan } from '../../wire/sb/readPlan';
 import { limitProperty, returnAllProperty, sortDirectionOptions } from '../common.descriptions';
-import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
+import { sbApiPath } from '../../wire/sb/catalogue';
+import { acceptVersionOf, sbOptions } from './descriptions';
 import { TRACKED_RESOURCES } from './selectors';
 import { listOf, sbTarget } from './target';
 
@@ -167,7 +168,7 @@ export async function execute(
 		pageSize,
 	});
 	const result = await readSbList(client, {
-		path: apiPath(entry),
+		path: sbApiPath(entry),
 		acceptVersion: acceptVersionOf(this, p, entry, itemIndex),
 		filter,
 		plan,

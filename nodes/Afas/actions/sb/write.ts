@@ -14,7 +14,8 @@ import type { SbField } from '../../wire/sb/catalogueTypes';
 import { buildSbBody } from '../../wire/sb/writeBody';
 import { readSbWriteResult } from '../../wire/sb/writeResult';
 import { checkTrackingIdentifier } from '../../wire/sb/trackingIdentifier';
-import { acceptVersionOf, apiPath, sbOptions } from './descriptions';
+import { sbApiPath } from '../../wire/sb/catalogue';
+import { acceptVersionOf, sbOptions } from './descriptions';
 import type { SbNodeOperation } from './selectors';
 import { sbTarget } from './target';
 
@@ -69,10 +70,6 @@ interface MapperValue {
 	value?: IDataObject | null;
 }
 
-function own(object: IDataObject, key: string): boolean {
-	return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 /**
  * Auto-mapping takes the item's keys that are fields of the body (ignoring case) and leaves the rest: an item
  * carries more than one endpoint needs. Mapped below, every key is the user's choice and is checked as such.
@@ -82,7 +79,7 @@ function valuesOf(mapper: MapperValue, item: IDataObject, fields: readonly SbFie
 	const known = new Set(fields.map((field) => field.name.toLowerCase()));
 	const values: IDataObject = {};
 	for (const key of Object.keys(item)) {
-		if (known.has(key.toLowerCase()) && own(item, key)) values[key] = item[key];
+		if (known.has(key.toLowerCase())) values[key] = item[key];
 	}
 	return values;
 }
@@ -104,7 +101,7 @@ export async function executeWrite(
 	const trackingIdentifier = given === '' ? crypto.randomUUID() : checkTrackingIdentifier(given);
 	const answer = await sendSbWrite(client, {
 		method: entry.method as 'POST' | 'PUT' | 'DELETE',
-		path: apiPath(entry),
+		path: sbApiPath(entry),
 		acceptVersion: acceptVersionOf(this, p, entry, itemIndex),
 		body: body as IDataObject,
 		trackingIdentifier,

@@ -3,8 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { takeForPage } from '../../wire/paging';
 import { buildSbListQuery } from '../../wire/sb/query';
+import type { SbListEntry } from '../../wire/sb/catalogue';
+import { sbApiPath } from '../../wire/sb/catalogue';
 import type { SbReadPlan } from '../../wire/sb/readPlan';
-import { singleReadOverflow, sortRowsLocally } from '../../wire/sb/readPlan';
+import { sbReadPlan, singleReadOverflow, sortRowsLocally } from '../../wire/sb/readPlan';
 import type { SbClient } from './client';
 
 export interface SbRead {
@@ -119,4 +121,31 @@ export async function readSbList(client: SbClient, read: SbRead): Promise<SbRead
 		rows: read.limit === undefined ? ordered : ordered.slice(0, read.limit),
 		trackingToken,
 	};
+}
+
+const CATALOGUE_PAGE_SIZE = 500;
+
+/**
+ * A catalogue list read the plain way (no filter, the list's own safe order, the spec's Accept-Version): what the
+ * editor's look-ups and the trigger need, as opposed to the Get Many operation's user choices.
+ */
+export async function readCatalogueList(
+	client: SbClient,
+	entry: SbListEntry,
+	options: { limit?: number; trackingToken?: string; timeoutMs?: number } = {},
+): Promise<SbReadResult> {
+	return await readSbList(client, {
+		path: sbApiPath(entry),
+		acceptVersion: entry.acceptVersion ?? '1',
+		plan: sbReadPlan(entry.list, {
+			direction: 'ascending',
+			pageSize: CATALOGUE_PAGE_SIZE,
+			limit: options.limit,
+		}),
+		pageSize: CATALOGUE_PAGE_SIZE,
+		limit: options.limit,
+		trackingToken: options.trackingToken,
+		itemIndex: 0,
+		timeoutMs: options.timeoutMs,
+	});
 }

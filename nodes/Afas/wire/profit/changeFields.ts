@@ -9,6 +9,18 @@ export interface ConnectorFieldInfo {
 	label?: string;
 }
 
+/** The fields of a GetConnector's metainfo (`fields: [{ id, dataType, label }]`), ignoring entries without an id. */
+export function connectorFieldsOf(metainfoFields: unknown): ConnectorFieldInfo[] {
+	const fields = Array.isArray(metainfoFields) ? (metainfoFields as unknown[]) : [];
+	const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+	return fields
+		.filter((field): field is { id: string; dataType?: unknown; label?: unknown } => {
+			const id = (field as { id?: unknown } | null)?.id;
+			return typeof id === 'string' && id !== '';
+		})
+		.map((field) => ({ id: field.id, dataType: text(field.dataType), label: text(field.label) }));
+}
+
 const MODIFIED = /modif|gewijzigd|mutatie|changed|updated|lastchange|gewijzigd op|datum wijziging/i;
 const DATE_TYPES = /^(date|datetime)$/i;
 
